@@ -1,0 +1,17 @@
+//! Yaodian's document logic: a pure library with no browser dependency.
+//!
+//! The modules read as the pipeline: [`plan`] (model, numbering, edits) → [`export`] (text,
+//! outline). [`store`] keeps plans behind a small key-value interface that the browser
+//! implements over localStorage and tests implement in memory.
+
+pub mod export;
+pub mod plan;
+pub mod store;
+
+pub use plan::edit::{Edit, EditError, NodeField, PlanField};
+pub use plan::editor::Editor;
+pub use plan::model::{
+    CopyKind, Deadline, Division, Node, NodeId, NodeKind, Notice, NoticeField, Period, Plan, Role,
+};
+pub use plan::numbering::{LevelNumbering, NumberStyle, Numbering};
+pub use plan::roster::Roster;

@@ -1,0 +1,335 @@
+//! Every change a user can make to a plan, as data, and how it applies.
+//!
+//! The UI only sends [`Edit`]s; the rules (depth limits, where a moved node lands) live here.
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{
+    CopyKind, Deadline, Node, NodeId, NodeKind, NoticeField, Period, Plan, Role, MAX_DEPTH,
+};
+use super::numbering::LevelNumbering;
+use super::tree::Place;
+
+/// Plan-level text fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PlanField {
+    Title,
+    Requirements,
+}
+
+/// Node text fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NodeField {
+    Title,
+    Body,
+}
+
+/// One user intent on the open plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Edit {
+    SetPlanText(PlanField, String),
+    SetPeriod(Period),
+    SetNotice(NoticeField, String),
+    SetCopyKind(CopyKind),
+    SetNumbering(usize, LevelNumbering),
+    /// Adds a new empty node right after `after` (at the end of the top level for None).
+    AddAfter {
+        after: Option<NodeId>,
+        kind: NodeKind,
+    },
+    /// Adds a new empty node as the last child of `parent`.
+    AddChild {
+        parent: NodeId,
+        kind: NodeKind,
+    },
+    /// Adds a ready-made node (with its subtree; ids are replaced) at the end of the top level.
+    AddSubtree(Node),
+    Delete(NodeId),
+    Indent(NodeId),
+    Outdent(NodeId),
+    MoveUp(NodeId),
+    MoveDown(NodeId),
+    /// Moves the node to be the last child of `parent` (the top level for None).
+    MoveInto {
+        id: NodeId,
+        parent: Option<NodeId>,
+    },
+    SetNodeText(NodeId, NodeField, String),
+    SetKind(NodeId, NodeKind),
+    SetPeople(NodeId, Role, Vec<String>),
+    SetDeadline(NodeId, Deadline),
+}
+
+/// Why an edit could not be applied, worded for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EditError(pub String);
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn refuse<T>(message: &str) -> Result<T, EditError> {
+    Err(EditError(message.to_string()))
+}
+
+/// What an applied edit wants the UI to do next.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// The node to put the cursor on (a new or moved node).
+    pub focus: Option<NodeId>,
+}
+
+impl Edit {
+    /// Typing into the same field merges into one undo step.
+    pub fn merge_key(&self) -> Option<String> {
+        match self {
+            Edit::SetPlanText(field, _) => Some(format!("plan:{field:?}")),
+            Edit::SetNotice(field, _) => Some(format!("notice:{field:?}")),
+            Edit::SetNodeText(id, field, _) => Some(format!("node:{id}:{field:?}")),
+            _ => None,
+        }
+    }
+
+    /// Applies the edit to `plan`; on error the plan is unchanged.
+    pub fn apply(&self, plan: &mut Plan) -> Result<Applied, EditError> {
+        let none = Ok(Applied::default());
+        match self.clone() {
+            Edit::SetPlanText(PlanField::Title, text) => plan.title = text,
+            Edit::SetPlanText(PlanField::Requirements, text) => plan.requirements = text,
+            Edit::SetPeriod(period) => {
+                if period.end < period.start || !(1900..=9999).contains(&period.start) {
+                    return refuse("年度不正确：结束年份不能早于开始年份");
+                }
+                plan.period = period;
+            }
+            Edit::SetNotice(field, text) => *plan.notice.get_mut(field) = text,
+            Edit::SetCopyKind(kind) => plan.notice.copy_kind = kind,
+            Edit::SetNumbering(level, numbering) => match plan.numbering.levels.get_mut(level) {
+                Some(slot) => *slot = numbering,
+                None => return refuse("没有这一级编号"),
+            },
+            Edit::AddAfter { after, kind } => return add_after(plan, after, kind),
+            Edit::AddChild { parent, kind } => {
+                let Some((_, depth)) = plan.place(parent) else {
+                    return refuse("找不到该条目");
+                };
+                if depth + 1 >= MAX_DEPTH {
+                    return refuse("最多四级，不能再添加下级");
+                }
+                let id = plan.fresh_id();
+                let index = plan.node(parent).map_or(0, |n| n.children.len());
+                plan.put(
+                    Node::new(id, kind, ""),
+                    Place {
+                        parent: Some(parent),
+                        index,
+                    },
+                );
+                return Ok(Applied { focus: Some(id) });
+            }
+            Edit::AddSubtree(mut node) => {
+                if node.height() > MAX_DEPTH {
+                    return refuse("最多四级");
+                }
+                plan.renumber_ids(&mut node);
+                let focus = node.id;
+                plan.nodes.push(node);
+                return Ok(Applied { focus: Some(focus) });
+            }
+            Edit::Delete(id) => {
+                if plan.take(id).is_none() {
+                    return refuse("找不到该条目");
+                }
+            }
+            Edit::Indent(id) => return indent(plan, id),
+            Edit::Outdent(id) => return outdent(plan, id),
+            Edit::MoveUp(id) => return move_by(plan, id, Direction::Up),
+            Edit::MoveDown(id) => return move_by(plan, id, Direction::Down),
+            Edit::MoveInto { id, parent } => return move_into(plan, id, parent),
+            Edit::SetNodeText(id, field, text) => {
+                let node = node_mut(plan, id)?;
+                match field {
+                    NodeField::Title => node.title = text,
+                    NodeField::Body => node.body = text,
+                }
+            }
+            Edit::SetKind(id, kind) => node_mut(plan, id)?.kind = kind,
+            Edit::SetPeople(id, role, names) => {
+                *node_mut(plan, id)?.division.people_mut(role) = clean_names(names)
+            }
+            Edit::SetDeadline(id, deadline) => node_mut(plan, id)?.division.deadline = deadline,
+        }
+        none
+    }
+}
+
+fn node_mut(plan: &mut Plan, id: NodeId) -> Result<&mut Node, EditError> {
+    plan.node_mut(id)
+        .ok_or_else(|| EditError("找不到该条目".into()))
+}
+
+/// Trims names, drops empty ones and repeats, keeps order.
+pub fn clean_names(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        let name = name.trim().to_string();
+        if !name.is_empty() && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+fn add_after(plan: &mut Plan, after: Option<NodeId>, kind: NodeKind) -> Result<Applied, EditError> {
+    let place = match after {
+        None => Place {
+            parent: None,
+            index: plan.nodes.len(),
+        },
+        Some(after) => match plan.place(after) {
+            Some((place, _)) => Place {
+                parent: place.parent,
+                index: place.index + 1,
+            },
+            None => return refuse("找不到该条目"),
+        },
+    };
+    let id = plan.fresh_id();
+    plan.put(Node::new(id, kind, ""), place);
+    Ok(Applied { focus: Some(id) })
+}
+
+fn indent(plan: &mut Plan, id: NodeId) -> Result<Applied, EditError> {
+    let Some((place, depth)) = plan.place(id) else {
+        return refuse("找不到该条目");
+    };
+    if place.index == 0 {
+        return refuse("上方没有同级条目，无法降级");
+    }
+    let height = plan.node(id).map_or(1, Node::height);
+    if depth + 1 + height > MAX_DEPTH {
+        return refuse("最多四级，无法再降级");
+    }
+    let new_parent = plan.children(place.parent).expect("located")[place.index - 1].id;
+    let (node, _) = plan.take(id).expect("located");
+    let index = plan.node(new_parent).map_or(0, |n| n.children.len());
+    plan.put(
+        node,
+        Place {
+            parent: Some(new_parent),
+            index,
+        },
+    );
+    Ok(Applied { focus: Some(id) })
+}
+
+fn outdent(plan: &mut Plan, id: NodeId) -> Result<Applied, EditError> {
+    let Some((place, _)) = plan.place(id) else {
+        return refuse("找不到该条目");
+    };
+    let Some(parent) = place.parent else {
+        return refuse("已是第一级，无法升级");
+    };
+    let (parent_place, _) = plan.place(parent).expect("parent exists");
+    let (node, _) = plan.take(id).expect("located");
+    plan.put(
+        node,
+        Place {
+            parent: parent_place.parent,
+            index: parent_place.index + 1,
+        },
+    );
+    Ok(Applied { focus: Some(id) })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Up,
+    Down,
+}
+
+/// Moves a node one place up or down among its siblings; at the edge of its parent it crosses
+/// into the neighbouring parent (the last place of the previous one, the first of the next one),
+/// keeping its depth, as an outline editor does.
+fn move_by(plan: &mut Plan, id: NodeId, direction: Direction) -> Result<Applied, EditError> {
+    let Some((place, _)) = plan.place(id) else {
+        return refuse("找不到该条目");
+    };
+    let count = plan.children(place.parent).map_or(0, Vec::len);
+    let within = match direction {
+        Direction::Up => place.index > 0,
+        Direction::Down => place.index + 1 < count,
+    };
+    if within {
+        let siblings = plan.children_mut(place.parent).expect("located");
+        let other = match direction {
+            Direction::Up => place.index - 1,
+            Direction::Down => place.index + 1,
+        };
+        siblings.swap(place.index, other);
+        return Ok(Applied { focus: Some(id) });
+    }
+    let edge = match direction {
+        Direction::Up => "已是第一项，无法上移",
+        Direction::Down => "已是最后一项，无法下移",
+    };
+    let Some(parent) = place.parent else {
+        return refuse(edge);
+    };
+    let (parent_place, _) = plan.place(parent).expect("parent exists");
+    let uncles = plan.children(parent_place.parent).expect("located");
+    let neighbour = match direction {
+        Direction::Up if parent_place.index > 0 => uncles[parent_place.index - 1].id,
+        Direction::Down if parent_place.index + 1 < uncles.len() => {
+            uncles[parent_place.index + 1].id
+        }
+        _ => return refuse(edge),
+    };
+    let (node, _) = plan.take(id).expect("located");
+    let index = match direction {
+        Direction::Up => plan.node(neighbour).map_or(0, |n| n.children.len()),
+        Direction::Down => 0,
+    };
+    plan.put(
+        node,
+        Place {
+            parent: Some(neighbour),
+            index,
+        },
+    );
+    Ok(Applied { focus: Some(id) })
+}
+
+fn move_into(plan: &mut Plan, id: NodeId, parent: Option<NodeId>) -> Result<Applied, EditError> {
+    if plan.place(id).is_none() {
+        return refuse("找不到该条目");
+    }
+    let target_depth = match parent {
+        None => 0,
+        Some(p) => {
+            if p == id || plan.node(id).and_then(|n| find_in(n, p)).is_some() {
+                return refuse("不能移到自身之下");
+            }
+            match plan.place(p) {
+                Some((_, depth)) => depth + 1,
+                None => return refuse("找不到目标位置"),
+            }
+        }
+    };
+    let height = plan.node(id).map_or(1, Node::height);
+    if target_depth + height > MAX_DEPTH {
+        return refuse("最多四级，无法移到该处");
+    }
+    let (node, _) = plan.take(id).expect("located");
+    let index = plan.children(parent).map_or(0, Vec::len);
+    plan.put(node, Place { parent, index });
+    Ok(Applied { focus: Some(id) })
+}
+
+fn find_in(node: &Node, id: NodeId) -> Option<&Node> {
+    node.children
+        .iter()
+        .find_map(|c| if c.id == id { Some(c) } else { find_in(c, id) })
+}

@@ -1,0 +1,101 @@
+//! The plan file: the JSON the app exports as a backup, the CLI reads, and storage keeps.
+
+use serde::{Deserialize, Serialize};
+
+use super::model::Plan;
+
+/// Marks a JSON document as a Yaodian plan.
+pub const FORMAT: &str = "yaodian-plan";
+
+/// The schema version of plans written by this build. Bump it with a migration when the
+/// model changes incompatibly.
+pub const SCHEMA: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct Envelope<P> {
+    format: String,
+    schema: u32,
+    plan: P,
+}
+
+/// Why a plan file could not be read, worded for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileError {
+    NotJson(String),
+    NotAPlan,
+    TooNew(u32),
+    Damaged(String),
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FileError::NotJson(detail) => write!(f, "文件不是有效的 JSON：{detail}"),
+            FileError::NotAPlan => f.write_str("这不是要点导出的计划文件（缺少 yaodian-plan 标记）"),
+            FileError::TooNew(schema) => write!(
+                f,
+                "该文件由较新版本的要点生成（数据版本 {schema}，本程序支持 {SCHEMA}），请更新后再打开"
+            ),
+            FileError::Damaged(detail) => write!(f, "计划文件内容不完整或已损坏：{detail}"),
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// Writes the plan file, pretty-printed.
+pub fn to_json(plan: &Plan) -> String {
+    serde_json::to_string_pretty(&Envelope {
+        format: FORMAT.to_string(),
+        schema: SCHEMA,
+        plan,
+    })
+    .expect("a plan always serialises")
+}
+
+/// Reads a plan file, checking its format mark and schema version.
+pub fn from_json(text: &str) -> Result<Plan, FileError> {
+    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| FileError::NotJson(e.to_string()))?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(FileError::NotAPlan);
+    }
+    let schema = value
+        .get("schema")
+        .and_then(|s| s.as_u64())
+        .ok_or_else(|| FileError::Damaged("缺少数据版本".into()))?;
+    if schema > u64::from(SCHEMA) {
+        return Err(FileError::TooNew(schema as u32));
+    }
+    let envelope: Envelope<Plan> =
+        serde_json::from_value(value).map_err(|e| FileError::Damaged(e.to_string()))?;
+    let mut plan = envelope.plan;
+    // Ids must stay unique: never trust next_id from outside.
+    let highest = plan.walk().iter().map(|(n, _)| n.id).max().unwrap_or(0);
+    plan.next_id = plan.next_id.max(highest + 1);
+    Ok(plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_clear_errors() {
+        let plan = Plan {
+            title: "2020年全市卫生健康工作要点".into(),
+            ..Plan::default()
+        };
+        assert_eq!(from_json(&to_json(&plan)), Ok(plan));
+        assert!(matches!(from_json("{"), Err(FileError::NotJson(_))));
+        assert_eq!(from_json("{\"a\":1}"), Err(FileError::NotAPlan));
+        assert_eq!(
+            from_json("{\"format\":\"yaodian-plan\",\"schema\":99,\"plan\":{}}"),
+            Err(FileError::TooNew(99))
+        );
+        assert!(matches!(
+            from_json("{\"format\":\"yaodian-plan\",\"schema\":1,\"plan\":{\"nodes\":5}}"),
+            Err(FileError::Damaged(_))
+        ));
+    }
+}

@@ -1,0 +1,409 @@
+//! The plan model: a yearly work plan, its notice, and a tree of headings and tasks.
+//!
+//! Numbers are never stored: they are derived by [`crate::plan::numbering`].
+
+use serde::{Deserialize, Serialize};
+
+use super::numbering::Numbering;
+
+/// Identifies a node within one plan. Stable across edits, never reused.
+pub type NodeId = u32;
+
+/// The deepest level a plan may have (一、 （一） 1. （1）).
+pub const MAX_DEPTH: usize = 4;
+
+/// A yearly (or multi-year) work plan with the notice that issues it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Plan {
+    pub period: Period,
+    /// The plan's own title, e.g. `2022年全市卫生健康工作要点`.
+    pub title: String,
+    /// 总体要求 and other un-numbered opening parts; one paragraph per line.
+    pub requirements: String,
+    pub notice: Notice,
+    pub numbering: Numbering,
+    pub nodes: Vec<Node>,
+    /// The next free [`NodeId`].
+    pub next_id: NodeId,
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Plan {
+            period: Period::year(2026),
+            title: String::new(),
+            requirements: String::new(),
+            notice: Notice::default(),
+            numbering: Numbering::default(),
+            nodes: Vec::new(),
+            next_id: 1,
+        }
+    }
+}
+
+/// The year or years a plan covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    pub start: i32,
+    pub end: i32,
+}
+
+impl Period {
+    pub fn year(year: i32) -> Self {
+        Period {
+            start: year,
+            end: year,
+        }
+    }
+
+    /// `2020年` or `2023年—2025年`.
+    pub fn label(&self) -> String {
+        if self.start == self.end {
+            format!("{}年", self.start)
+        } else {
+            format!("{}年—{}年", self.start, self.end)
+        }
+    }
+
+    pub fn contains(&self, year: i32) -> bool {
+        (self.start..=self.end).contains(&year)
+    }
+}
+
+/// Whether the 版记 line sends copies to peers (抄送) or reports to superiors (抄报).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CopyKind {
+    #[default]
+    CopyTo,
+    ReportTo,
+}
+
+impl CopyKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            CopyKind::CopyTo => "抄送",
+            CopyKind::ReportTo => "抄报",
+        }
+    }
+}
+
+/// The fields of the notice (印发通知) that issues the plan, per GB/T 9704-2012.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Notice {
+    /// 发文机关标志, e.g. `中共同心县卫生健康局党组文件`.
+    pub issuer_mark: String,
+    /// 发文字号, e.g. `同卫健党组发〔2020〕8号`.
+    pub doc_number: String,
+    /// 标题 of the notice.
+    pub title: String,
+    /// 主送机关, ending in a full-width colon.
+    pub recipients: String,
+    /// The transmittal text; one paragraph per line.
+    pub transmittal: String,
+    /// 发文机关署名.
+    pub signature: String,
+    /// 成文日期, e.g. `2020年3月31日`.
+    pub date: String,
+    /// 附注 (without the parentheses).
+    pub note: String,
+    pub copy_kind: CopyKind,
+    /// 抄送 or 抄报 organs.
+    pub copy_to: String,
+    /// 印发机关.
+    pub printer: String,
+    /// 印发日期.
+    pub print_date: String,
+}
+
+/// Which notice field an edit addresses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NoticeField {
+    IssuerMark,
+    DocNumber,
+    Title,
+    Recipients,
+    Transmittal,
+    Signature,
+    Date,
+    Note,
+    CopyTo,
+    Printer,
+    PrintDate,
+}
+
+impl NoticeField {
+    pub const ALL: [NoticeField; 11] = [
+        NoticeField::IssuerMark,
+        NoticeField::DocNumber,
+        NoticeField::Title,
+        NoticeField::Recipients,
+        NoticeField::Transmittal,
+        NoticeField::Signature,
+        NoticeField::Date,
+        NoticeField::Note,
+        NoticeField::CopyTo,
+        NoticeField::Printer,
+        NoticeField::PrintDate,
+    ];
+
+    /// The field's name as the office calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            NoticeField::IssuerMark => "发文机关标志",
+            NoticeField::DocNumber => "发文字号",
+            NoticeField::Title => "标题",
+            NoticeField::Recipients => "主送机关",
+            NoticeField::Transmittal => "正文（印发说明）",
+            NoticeField::Signature => "署名",
+            NoticeField::Date => "成文日期",
+            NoticeField::Note => "附注",
+            NoticeField::CopyTo => "抄送/抄报机关",
+            NoticeField::Printer => "印发机关",
+            NoticeField::PrintDate => "印发日期",
+        }
+    }
+
+    /// Fields whose text may hold several paragraphs.
+    pub fn is_multiline(self) -> bool {
+        matches!(self, NoticeField::Transmittal)
+    }
+}
+
+impl Notice {
+    pub fn get(&self, field: NoticeField) -> &str {
+        match field {
+            NoticeField::IssuerMark => &self.issuer_mark,
+            NoticeField::DocNumber => &self.doc_number,
+            NoticeField::Title => &self.title,
+            NoticeField::Recipients => &self.recipients,
+            NoticeField::Transmittal => &self.transmittal,
+            NoticeField::Signature => &self.signature,
+            NoticeField::Date => &self.date,
+            NoticeField::Note => &self.note,
+            NoticeField::CopyTo => &self.copy_to,
+            NoticeField::Printer => &self.printer,
+            NoticeField::PrintDate => &self.print_date,
+        }
+    }
+
+    pub fn get_mut(&mut self, field: NoticeField) -> &mut String {
+        match field {
+            NoticeField::IssuerMark => &mut self.issuer_mark,
+            NoticeField::DocNumber => &mut self.doc_number,
+            NoticeField::Title => &mut self.title,
+            NoticeField::Recipients => &mut self.recipients,
+            NoticeField::Transmittal => &mut self.transmittal,
+            NoticeField::Signature => &mut self.signature,
+            NoticeField::Date => &mut self.date,
+            NoticeField::Note => &mut self.note,
+            NoticeField::CopyTo => &mut self.copy_to,
+            NoticeField::Printer => &mut self.printer,
+            NoticeField::PrintDate => &mut self.print_date,
+        }
+    }
+}
+
+/// A heading groups nodes; a task is work with owners and a deadline.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NodeKind {
+    Heading,
+    #[default]
+    Task,
+}
+
+/// One heading or task, with the nodes under it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Node {
+    pub id: NodeId,
+    pub kind: NodeKind,
+    /// The heading text, or a task's lead sentence (its title).
+    pub title: String,
+    /// A task's body text after the lead sentence.
+    pub body: String,
+    /// A task's division of work (任务分工); empty for headings.
+    pub division: Division,
+    pub children: Vec<Node>,
+}
+
+impl Node {
+    pub fn new(id: NodeId, kind: NodeKind, title: impl Into<String>) -> Self {
+        Node {
+            id,
+            kind,
+            title: title.into(),
+            ..Node::default()
+        }
+    }
+
+    /// Depth of the subtree rooted here: 1 for a leaf.
+    pub fn height(&self) -> usize {
+        1 + self.children.iter().map(Node::height).max().unwrap_or(0)
+    }
+}
+
+/// Who answers for a task and by when.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Division {
+    /// 责任领导.
+    pub leaders: Vec<String>,
+    /// 牵头科室.
+    pub leads: Vec<String>,
+    /// 配合科室（单位）.
+    pub partners: Vec<String>,
+    /// 完成时限.
+    pub deadline: Deadline,
+}
+
+impl Division {
+    pub fn is_empty(&self) -> bool {
+        self.leaders.is_empty()
+            && self.leads.is_empty()
+            && self.partners.is_empty()
+            && self.deadline == Deadline::None
+    }
+
+    pub fn people(&self, role: Role) -> &Vec<String> {
+        match role {
+            Role::Leader => &self.leaders,
+            Role::Lead => &self.leads,
+            Role::Partner => &self.partners,
+        }
+    }
+
+    pub fn people_mut(&mut self, role: Role) -> &mut Vec<String> {
+        match role {
+            Role::Leader => &mut self.leaders,
+            Role::Lead => &mut self.leads,
+            Role::Partner => &mut self.partners,
+        }
+    }
+}
+
+/// The three owner lists of a task.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    Leader,
+    Lead,
+    Partner,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Leader, Role::Lead, Role::Partner];
+
+    /// The label used in exported text (tongxin style).
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Leader => "责任领导",
+            Role::Lead => "牵头科室",
+            Role::Partner => "配合科室（单位）",
+        }
+    }
+
+    /// The short label used in outlines.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Role::Leader => "责任领导",
+            Role::Lead => "牵头科室",
+            Role::Partner => "配合科室",
+        }
+    }
+}
+
+/// 完成时限.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Deadline {
+    #[default]
+    None,
+    /// `2020年11月`.
+    Month { year: i32, month: u32 },
+    /// `2020年11月30日`.
+    Date { year: i32, month: u32, day: u32 },
+    /// `长期坚持`.
+    LongTerm,
+    /// Anything else, e.g. `年底前`.
+    Text(String),
+}
+
+impl Deadline {
+    /// The deadline as written in the plan; empty for none.
+    pub fn label(&self) -> String {
+        match self {
+            Deadline::None => String::new(),
+            Deadline::Month { year, month } => format!("{year}年{month}月"),
+            Deadline::Date { year, month, day } => format!("{year}年{month}月{day}日"),
+            Deadline::LongTerm => "长期坚持".to_string(),
+            Deadline::Text(text) => text.clone(),
+        }
+    }
+
+    /// Reads a deadline as offices write it: `2020年11月`, `2020年11月30日`, `长期坚持`, or free text.
+    pub fn parse(text: &str) -> Deadline {
+        let text = text.trim();
+        if text.is_empty() {
+            return Deadline::None;
+        }
+        if text == "长期坚持" {
+            return Deadline::LongTerm;
+        }
+        parse_chinese_date(text).unwrap_or_else(|| Deadline::Text(text.to_string()))
+    }
+}
+
+/// `2020年11月` or `2020年11月30日`, nothing before or after.
+fn parse_chinese_date(text: &str) -> Option<Deadline> {
+    let (year, rest) = text.split_once('年')?;
+    let year: i32 = year.parse().ok()?;
+    let (month, rest) = rest.split_once('月')?;
+    let month: u32 = month.parse().ok()?;
+    if !(1..=12).contains(&month) || !(1000..=9999).contains(&year) {
+        return None;
+    }
+    if rest.is_empty() {
+        return Some(Deadline::Month { year, month });
+    }
+    let day: u32 = rest.strip_suffix('日')?.parse().ok()?;
+    (1..=31)
+        .contains(&day)
+        .then_some(Deadline::Date { year, month, day })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deadlines_read_back_as_written() {
+        for text in ["2020年11月", "2020年11月30日", "长期坚持", "年底前", ""] {
+            assert_eq!(Deadline::parse(text).label(), text);
+        }
+        assert_eq!(
+            Deadline::parse("2020年11月"),
+            Deadline::Month {
+                year: 2020,
+                month: 11
+            }
+        );
+        assert_eq!(
+            Deadline::parse("2020年13月"),
+            Deadline::Text("2020年13月".into())
+        );
+        assert_eq!(Deadline::parse("长期坚持"), Deadline::LongTerm);
+    }
+
+    #[test]
+    fn period_labels() {
+        assert_eq!(Period::year(2020).label(), "2020年");
+        assert_eq!(
+            Period {
+                start: 2023,
+                end: 2025
+            }
+            .label(),
+            "2023年—2025年"
+        );
+    }
+}

@@ -1,0 +1,90 @@
+//! Storage behind one small interface: the browser implements [`Store`] over localStorage,
+//! tests use [`MemoryStore`]. [`Library`] keeps the office's plans and roster on top of it.
+
+mod library;
+
+pub use library::{Library, LoadError, PlanMeta};
+
+use std::collections::BTreeMap;
+
+/// Why a write failed, worded for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser's storage quota is used up.
+    Full,
+    /// Storage is switched off or unavailable (private mode, policy).
+    Unavailable(String),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::Full => f.write_str(
+                "浏览器存储空间已满，本次修改未能保存。请先导出计划文件备份，再删除回收站或不用的计划。",
+            ),
+            StoreError::Unavailable(detail) => write!(
+                f,
+                "浏览器存储不可用（{detail}），本次修改未能保存。请导出计划文件备份。"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// A string key-value store, like localStorage.
+pub trait Store {
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&mut self, key: &str);
+    /// Every key present.
+    fn keys(&self) -> Vec<String>;
+}
+
+/// An in-memory store, optionally with a byte quota to test full storage.
+#[derive(Clone, Debug, Default)]
+pub struct MemoryStore {
+    pub values: BTreeMap<String, String>,
+    pub quota: Option<usize>,
+}
+
+impl MemoryStore {
+    pub fn with_quota(bytes: usize) -> Self {
+        MemoryStore {
+            values: BTreeMap::new(),
+            quota: Some(bytes),
+        }
+    }
+
+    fn used_without(&self, key: &str) -> usize {
+        self.values
+            .iter()
+            .filter(|(k, _)| k.as_str() != key)
+            .map(|(k, v)| k.len() + v.len())
+            .sum()
+    }
+}
+
+impl Store for MemoryStore {
+    fn get(&self, key: &str) -> Option<String> {
+        self.values.get(key).cloned()
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        if let Some(quota) = self.quota {
+            if self.used_without(key) + key.len() + value.len() > quota {
+                return Err(StoreError::Full);
+            }
+        }
+        self.values.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) {
+        self.values.remove(key);
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.values.keys().cloned().collect()
+    }
+}
