@@ -42,6 +42,18 @@ impl Default for Plan {
     }
 }
 
+impl Plan {
+    /// The name a plan goes by in lists: its title, else the notice title, else its period.
+    pub fn name(&self) -> String {
+        [&self.title, &self.notice.title]
+            .into_iter()
+            .map(|t| t.trim())
+            .find(|t| !t.is_empty())
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("{}工作要点（未命名）", self.period.label()))
+    }
+}
+
 /// The year or years a plan covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
@@ -206,7 +218,7 @@ impl Notice {
 }
 
 /// A heading groups nodes; a task is work with owners and a deadline.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum NodeKind {
     Heading,
     #[default]

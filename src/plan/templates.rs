@@ -225,10 +225,6 @@ pub fn new_plan(spec: &NewPlan) -> Plan {
         ..Plan::default()
     };
     plan.title = format!("{}年卫生健康工作要点", spec.year);
-    plan.requirements = format!(
-        "{}年卫生健康工作的总体要求是：（请填写指导思想和总体目标）",
-        spec.year
-    );
     let office = spec.office.trim();
     let notice = &mut plan.notice;
     notice.title = format!("关于印发{}的通知", plan.title);

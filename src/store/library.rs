@@ -21,6 +21,7 @@ fn plan_key(id: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlanMeta {
     pub id: String,
+    /// The plan's [`Plan::name`].
     pub title: String,
     pub period: Period,
     /// Milliseconds since the epoch.
@@ -29,17 +30,6 @@ pub struct PlanMeta {
     /// When it was put in the trash; None while it is in the library.
     #[serde(default)]
     pub deleted: Option<f64>,
-}
-
-impl PlanMeta {
-    /// The name shown in lists: the title, or a placeholder.
-    pub fn name(&self) -> String {
-        if self.title.trim().is_empty() {
-            format!("{}（未命名）", self.period.label())
-        } else {
-            self.title.clone()
-        }
-    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -119,7 +109,7 @@ impl<S: Store> Library<S> {
                 let plan = self.load(&id).ok()?;
                 Some(PlanMeta {
                     id,
-                    title: plan.title,
+                    title: plan.name(),
                     period: plan.period,
                     created: 0.0,
                     updated: 0.0,
@@ -178,7 +168,7 @@ impl<S: Store> Library<S> {
         self.store.set(&plan_key(&id), &file::to_json(plan))?;
         self.index.push(PlanMeta {
             id: id.clone(),
-            title: plan.title.clone(),
+            title: plan.name(),
             period: plan.period,
             created: now,
             updated: now,
@@ -203,7 +193,7 @@ impl<S: Store> Library<S> {
         let Some(meta) = self.index.iter_mut().find(|m| m.id == id) else {
             return Ok(());
         };
-        meta.title = plan.title.clone();
+        meta.title = plan.name();
         meta.period = plan.period;
         meta.updated = now;
         self.write_index()
@@ -212,7 +202,7 @@ impl<S: Store> Library<S> {
     /// Copies a plan; the copy is named `…（副本）`.
     pub fn duplicate(&mut self, id: &str, now: f64) -> Result<String, String> {
         let mut plan = self.load(id).map_err(|e| e.to_string())?;
-        plan.title = format!("{}（副本）", plan.title);
+        plan.title = format!("{}（副本）", plan.name());
         self.create(&plan, now).map_err(|e| e.to_string())
     }
 

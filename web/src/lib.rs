@@ -1,1 +1,20 @@
+//! Yaodian's browser UI: thin Leptos components over the `yaodian` library.
+//!
+//! Components show state and send intents to [`state::AppState`]; they hold no document rules.
 
+pub mod app;
+pub mod browser;
+mod editor_page;
+mod fields;
+mod library_page;
+mod panels;
+mod people;
+pub mod state;
+pub mod storage;
+mod tree_view;
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,1 +1,3 @@
-fn main() {}
+fn main() {
+    yaodian_web::start();
+}

@@ -1,0 +1,180 @@
+import { test, expect, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const expected = (name: string) => readFileSync(`tests/e2e/expected/${name}`, 'utf8');
+
+/** Every row of the plan as "label title", in order. */
+async function outline(page: Page): Promise<string[]> {
+  return page.locator('.node').evaluateAll((rows) =>
+    rows.map((row) => {
+      const label = row.querySelector('.node-label')?.textContent ?? '';
+      const title = (row.querySelector('.node-title') as HTMLInputElement).value;
+      return `${label}${title}`;
+    }),
+  );
+}
+
+test('draft a plan from templates, assign, move, undo, reload, export', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText('还没有计划')).toBeVisible();
+
+  // New plan from two ticked template sections.
+  await page.locator('#new-plan').click();
+  await page.locator('#new-year').fill('2027');
+  await page.locator('#new-office').fill('同心县卫生健康局');
+  await page.getByRole('button', { name: '全不选' }).click();
+  await page.locator('[data-template="party"]').check();
+  await page.locator('[data-template="epidemic"]').check();
+  await page.locator('#create-from-templates').click();
+
+  await expect(page.locator('.plan-title')).toHaveText('2027年卫生健康工作要点');
+  expect(await outline(page)).toEqual([
+    '一、全面加强党的建设',
+    '（一）强化理论武装',
+    '（二）落实公立医院党委领导下的院长负责制',
+    '（三）加强党风廉政建设和行风建设',
+    '二、抓好传染病防控和卫生应急',
+    '（四）完善监测预警体系',
+    '（五）做好重点传染病防治',
+    '（六）提升卫生应急处置能力',
+  ]);
+
+  // A new task after the first one, from the keyboard; the cursor lands in it.
+  await page.locator('.node-title').nth(1).click();
+  await page.keyboard.press('Control+Enter');
+  const title = page.locator('.node-title:focus');
+  await expect(title).toHaveCount(1);
+  await page.keyboard.type('着力重点专科建设');
+  const task = page.locator('.node').nth(2);
+  await task.locator('.node-body').fill('围绕外转较多的病种，建设一批县级临床重点专科。');
+
+  // Two leaders (one typed, one from a list separated by 、), a lead and a cooperating department.
+  const leaders = task.locator('[data-role="leaders"] .people-input');
+  await leaders.fill('杨少平');
+  await leaders.press('Enter');
+  await leaders.fill('马正录');
+  await leaders.press('Enter');
+  await task.locator('[data-role="leads"] .people-input').fill('局医政药政管理岗位');
+  await task.locator('[data-role="leads"] .people-input').press('Enter');
+  await task.locator('[data-role="partners"] .people-input').fill('各公立医院');
+  await task.locator('[data-role="partners"] .people-input').press('Enter');
+  // A name not in the roster can be added to it on the spot.
+  await task.locator('[data-role="leaders"] .add-roster').first().click();
+  await expect(task.locator('[data-role="leaders"] .chip.unknown')).toHaveCount(1);
+  await task.locator('.deadline-kind').selectOption('month');
+  await task.locator('.deadline-month').fill('2027-11');
+  await expect(task.locator('.deadline-label')).toHaveText('2027年11月');
+
+  expect(await outline(page)).toEqual([
+    '一、全面加强党的建设',
+    '（一）强化理论武装',
+    '（二）着力重点专科建设',
+    '（三）落实公立医院党委领导下的院长负责制',
+    '（四）加强党风廉政建设和行风建设',
+    '二、抓好传染病防控和卫生应急',
+    '（五）完善监测预警体系',
+    '（六）做好重点传染病防治',
+    '（七）提升卫生应急处置能力',
+  ]);
+
+  // Move it down, across into the second section, every number following.
+  const moved = () => page.locator('.node').filter({ has: page.locator('.node-title:focus') });
+  await task.locator('.node-title').click();
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  await expect(moved().locator('.node-label')).toHaveText('（四）');
+  await moved().getByRole('button', { name: '下移' }).click();
+  expect(await outline(page)).toEqual([
+    '一、全面加强党的建设',
+    '（一）强化理论武装',
+    '（二）落实公立医院党委领导下的院长负责制',
+    '（三）加强党风廉政建设和行风建设',
+    '二、抓好传染病防控和卫生应急',
+    '（四）完善监测预警体系',
+    '（五）着力重点专科建设',
+    '（六）做好重点传染病防治',
+    '（七）提升卫生应急处置能力',
+  ]);
+
+  // Undo the last move (Ctrl+Z): back to first in the second section.
+  await page.keyboard.press('Control+z');
+  const afterUndo = [
+    '一、全面加强党的建设',
+    '（一）强化理论武装',
+    '（二）落实公立医院党委领导下的院长负责制',
+    '（三）加强党风廉政建设和行风建设',
+    '二、抓好传染病防控和卫生应急',
+    '（四）着力重点专科建设',
+    '（五）完善监测预警体系',
+    '（六）做好重点传染病防治',
+    '（七）提升卫生应急处置能力',
+  ];
+  expect(await outline(page)).toEqual(afterUndo);
+
+  // Notice fields.
+  await page.getByRole('tab', { name: '通知要素' }).click();
+  await page.getByLabel('发文字号').fill('同卫健发〔2027〕3号');
+  await page.getByLabel('主送机关').fill('各医疗卫生单位，局机关各岗位');
+  await page.getByLabel('成文日期').fill('2027年3月1日');
+  await page.getByLabel('印发日期').fill('2027年3月2日');
+
+  // Close the browser tab and come back: everything is as it was.
+  await page.reload();
+  await expect(page.locator('.plan-title')).toHaveText('2027年卫生健康工作要点');
+  expect(await outline(page)).toEqual(afterUndo);
+  const kept = page.locator('.node').nth(5);
+  await expect(kept.locator('.node-title')).toHaveValue('着力重点专科建设');
+  await expect(kept.locator('[data-role="leaders"] .chip-name')).toHaveText(['杨少平', '马正录']);
+  await expect(kept.locator('[data-role="leads"] .chip-name')).toHaveText(['局医政药政管理岗位']);
+  await expect(kept.locator('[data-role="partners"] .chip-name')).toHaveText(['各公立医院']);
+  await expect(kept.locator('.deadline-label')).toHaveText('2027年11月');
+
+  // Export the notice as text: the page shows it, the download holds it.
+  await page.getByRole('tab', { name: '导出' }).click();
+  await expect(page.locator('#export-text')).toHaveValue(expected('notice-2027.txt'));
+  const download = page.waitForEvent('download');
+  await page.locator('#download-text').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('2027年卫生健康工作要点.txt');
+  expect(readFileSync(await file.path(), 'utf8')).toBe(expected('notice-2027.txt'));
+});
+
+test('library: import a plan file, duplicate, rename, delete and take it back', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('input[type="file"]').setInputFiles('tests/fixtures/tongxin-excerpt.json');
+  // The imported plan opens; its export equals what the CLI exports from the same file.
+  await expect(page.locator('.node')).toHaveCount(6);
+  await page.getByRole('tab', { name: '导出' }).click();
+  await expect(page.locator('#export-text')).toHaveValue(readFileSync('tests/fixtures/tongxin-excerpt.txt', 'utf8'));
+
+  await page.getByRole('button', { name: '‹ 计划列表' }).click();
+  const items = page.locator('.library > .plan-list > .plan-item');
+  await expect(items).toHaveCount(1);
+  await items.first().getByRole('button', { name: '复制' }).click();
+  await expect(items).toHaveCount(2);
+  await expect(items.first().locator('.plan-name')).toHaveText('关于2020年全县卫生健康工作要点暨任务分工的通知（副本）');
+
+  await items.first().getByRole('button', { name: '重命名' }).click();
+  await page.getByLabel('新名称').fill('2020年要点（修订）');
+  await page.getByLabel('新名称').press('Enter');
+  await expect(items.first().locator('.plan-name')).toHaveText('2020年要点（修订）');
+
+  // Delete asks first; the message offers the way back; the trash keeps it too.
+  await items.first().getByRole('button', { name: '删除' }).click();
+  await items.first().getByRole('button', { name: '确定删除' }).click();
+  await expect(items).toHaveCount(1);
+  await page.getByRole('button', { name: '撤销删除' }).click();
+  await expect(items).toHaveCount(2);
+  await items.first().getByRole('button', { name: '删除' }).click();
+  await items.first().getByRole('button', { name: '确定删除' }).click();
+  await page.locator('.trash summary').click();
+  await page.locator('.trash').getByRole('button', { name: '恢复' }).click();
+  await expect(items).toHaveCount(2);
+  await expect(page.locator('.trash')).toHaveCount(0);
+
+  // A file that is not a plan gets a clear message and changes nothing.
+  await page.locator('input[type="file"]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+  await expect(page.locator('.toast.error')).toContainText('这不是要点导出的计划文件');
+  await expect(items).toHaveCount(2);
+});

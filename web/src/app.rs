@@ -1,0 +1,71 @@
+//! The page shell: header, the current page, messages, global shortcuts.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::editor_page::EditorPage;
+use crate::library_page::LibraryPage;
+use crate::state::{use_state, AppState, Route};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::start();
+    provide_context(state);
+
+    let on_hash = window_event_listener(ev::hashchange, move |_| state.follow_hash());
+    on_cleanup(move || on_hash.remove());
+
+    view! {
+        <div class="app">
+            <Show
+                when=move || matches!(state.route.get(), Route::Plan(_)) && state.open.with(Option::is_some)
+                fallback=|| view! { <LibraryPage/> }
+            >
+                <EditorPage/>
+            </Show>
+            <ToastBar/>
+        </div>
+    }
+}
+
+#[component]
+fn ToastBar() -> impl IntoView {
+    let state = use_state();
+    // Information fades after a while; errors stay until closed.
+    Effect::new(move |_| {
+        let Some(toast) = state.toast.get() else {
+            return;
+        };
+        if toast.error {
+            return;
+        }
+        let seconds = if toast.action.is_some() { 10 } else { 4 };
+        set_timeout(
+            move || {
+                if state.toast.get_untracked().as_ref() == Some(&toast) {
+                    state.toast.set(None);
+                }
+            },
+            std::time::Duration::from_secs(seconds),
+        );
+    });
+    move || {
+        state.toast.get().map(|toast| {
+            let action = toast.action.clone();
+            view! {
+                <div class="toast" class:error=toast.error role="status" aria-live="polite">
+                    <span class="toast-text">{toast.text.clone()}</span>
+                    {action.map(|action| {
+                        let label = action.label();
+                        view! {
+                            <button class="toast-action" on:click=move |_| state.toast_action(action.clone())>
+                                {label}
+                            </button>
+                        }
+                    })}
+                    <button class="toast-close" title="关闭" on:click=move |_| state.toast.set(None)>"×"</button>
+                </div>
+            }
+        })
+    }
+}

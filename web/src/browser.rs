@@ -1,0 +1,101 @@
+//! Small browser services: time, downloads, clipboard, focus, the address hash.
+
+use wasm_bindgen::JsCast;
+
+/// Milliseconds since the epoch.
+pub fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The current year, from the browser's clock.
+pub fn this_year() -> i32 {
+    js_sys::Date::new_0().get_full_year() as i32
+}
+
+/// Offers `text` as a file download.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "无法生成文件".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "无法生成下载链接".to_string())?;
+    let document = gloo_document().ok_or("页面不可用")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "无法生成下载链接".to_string())?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+fn gloo_document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Copies text to the clipboard.
+pub async fn copy_text(text: String) -> Result<(), String> {
+    let window = web_sys::window().ok_or("页面不可用")?;
+    let promise = window.navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| "浏览器不允许写入剪贴板，请改用“下载 .txt”".to_string())
+}
+
+/// Puts the cursor in the title field of node `id` once the DOM has caught up.
+pub fn focus_node(id: u32) {
+    leptos::prelude::request_animation_frame(move || {
+        let selector = format!("[data-node=\"{id}\"] .node-title");
+        if let Some(element) = gloo_document()
+            .and_then(|d| d.query_selector(&selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// The address hash without `#`.
+pub fn hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .to_string()
+}
+
+pub fn set_hash(hash: &str) {
+    if let Some(window) = web_sys::window() {
+        if self::hash() != hash {
+            let _ = window.location().set_hash(hash);
+        }
+    }
+}
+
+/// Reads a chosen file as text.
+pub async fn read_file(file: web_sys::File) -> Result<String, String> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| "无法读取该文件".to_string())
+}
+
+/// A file name safe on every system, from a plan title.
+pub fn file_name(title: &str, extension: &str) -> String {
+    let base: String = title
+        .chars()
+        .filter(|c| !r#"\/:*?"<>|"#.contains(*c) && !c.is_control())
+        .collect();
+    let base = if base.trim().is_empty() {
+        "工作要点".to_string()
+    } else {
+        base.trim().to_string()
+    };
+    format!("{base}.{extension}")
+}

@@ -1,0 +1,272 @@
+//! The library page: the plans stored in this browser, newest first, and the trash.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use yaodian::plan::templates::{NewPlan, SECTIONS};
+use yaodian::store::PlanMeta;
+
+use crate::browser;
+use crate::state::use_state;
+
+#[component]
+pub fn LibraryPage() -> impl IntoView {
+    let state = use_state();
+    let creating = RwSignal::new(false);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            match browser::read_file(file).await {
+                Ok(text) => state.import_plan_file(&text),
+                Err(e) => state.error(e),
+            }
+        });
+    };
+
+    view! {
+        <header class="topbar">
+            <h1 class="brand">"要点" <small>"卫生健康年度工作要点编制"</small></h1>
+        </header>
+        <main class="library">
+            <div class="library-actions">
+                <button class="primary" id="new-plan" on:click=move |_| creating.set(true)>"＋ 新建计划"</button>
+                <label class="button">
+                    "导入计划文件（.json）"
+                    <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_file/>
+                </label>
+            </div>
+            <Show when=move || creating.get()>
+                <NewPlanDialog on_close=move || creating.set(false)/>
+            </Show>
+            <h2>"本机保存的计划"</h2>
+            <Show
+                when=move || !state.plans().is_empty()
+                fallback=|| view! {
+                    <p class="empty">"还没有计划。点击“新建计划”，从常用模板开始起草今年的工作要点。"</p>
+                }
+            >
+                <ul class="plan-list">
+                    <For
+                        each=move || state.plans()
+                        key=|m| format!("{}|{}|{}", m.id, m.title, m.updated)
+                        children=move |meta| view! { <PlanItem meta/> }
+                    />
+                </ul>
+            </Show>
+            <Trash/>
+            <p class="hint">"所有数据只保存在本浏览器中。请定期用“导出计划文件”备份。"</p>
+        </main>
+    }
+}
+
+/// `2026-11-22 20:56` from milliseconds since the epoch, in local time.
+fn when(ms: f64) -> String {
+    let date = js_sys::Date::new(&ms.into());
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+#[component]
+fn PlanItem(meta: PlanMeta) -> impl IntoView {
+    let state = use_state();
+    let confirming = RwSignal::new(false);
+    let renaming = RwSignal::new(false);
+    let id = StoredValue::new(meta.id.clone());
+    let name = meta.title.clone();
+    let draft = RwSignal::new(meta.title.clone());
+    let commit_rename = move || {
+        state.rename(&id.get_value(), &draft.get_untracked());
+        renaming.set(false);
+    };
+    view! {
+        <li class="plan-item" data-plan=meta.id.clone()>
+            <Show
+                when=move || renaming.get()
+                fallback={
+                    let name = name.clone();
+                    move || view! {
+                        <button class="plan-name link" on:click=move |_| state.open_plan(&id.get_value())>
+                            {name.clone()}
+                        </button>
+                    }
+                }
+            >
+                <input
+                    class="rename-input"
+                    aria-label="新名称"
+                    prop:value=move || draft.get()
+                    on:input=move |ev| draft.set(event_target_value(&ev))
+                    on:keydown=move |ev| match ev.key().as_str() {
+                        "Enter" => commit_rename(),
+                        "Escape" => renaming.set(false),
+                        _ => {}
+                    }
+                />
+                <button on:click=move |_| commit_rename()>"保存"</button>
+                <button on:click=move |_| renaming.set(false)>"取消"</button>
+            </Show>
+            <span class="plan-meta">{meta.period.label()} " · 修改于 " {when(meta.updated)}</span>
+            <span class="plan-buttons">
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || view! {
+                        <button on:click=move |_| state.open_plan(&id.get_value())>"打开"</button>
+                        <button on:click=move |_| state.duplicate(&id.get_value())>"复制"</button>
+                        <button on:click=move |_| renaming.set(true)>"重命名"</button>
+                        <button class="danger" on:click=move |_| confirming.set(true)>"删除"</button>
+                    }
+                >
+                    <span class="confirm">"确定删除？可在回收站恢复。"</span>
+                    <button class="danger" on:click=move |_| state.delete(&id.get_value())>"确定删除"</button>
+                    <button on:click=move |_| confirming.set(false)>"取消"</button>
+                </Show>
+            </span>
+        </li>
+    }
+}
+
+#[component]
+fn Trash() -> impl IntoView {
+    let state = use_state();
+    view! {
+        <Show when=move || !state.trash().is_empty()>
+            <details class="trash">
+                <summary>"回收站（" {move || state.trash().len()} "）"</summary>
+                <ul class="plan-list">
+                    <For
+                        each=move || state.trash()
+                        key=|m| m.id.clone()
+                        children=move |meta| view! { <TrashItem meta/> }
+                    />
+                </ul>
+            </details>
+        </Show>
+    }
+}
+
+#[component]
+fn TrashItem(meta: PlanMeta) -> impl IntoView {
+    let state = use_state();
+    let confirming = RwSignal::new(false);
+    let id = StoredValue::new(meta.id.clone());
+    view! {
+        <li class="plan-item">
+            <span class="plan-name">{meta.title.clone()}</span>
+            <span class="plan-buttons">
+                <button on:click=move |_| state.restore(&id.get_value())>"恢复"</button>
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || view! {
+                        <button class="danger" on:click=move |_| confirming.set(true)>"彻底删除"</button>
+                    }
+                >
+                    <span class="confirm">"彻底删除后无法恢复。"</span>
+                    <button class="danger" on:click=move |_| state.purge(&id.get_value())>"确定彻底删除"</button>
+                    <button on:click=move |_| confirming.set(false)>"取消"</button>
+                </Show>
+            </span>
+        </li>
+    }
+}
+
+/// New plan: year, issuing office, and the template sections to start from.
+#[component]
+fn NewPlanDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+    let state = use_state();
+    let this_year = browser::this_year();
+    let month = js_sys::Date::new_0().get_month() + 1;
+    let year = RwSignal::new(if month >= 9 { this_year + 1 } else { this_year });
+    let office = RwSignal::new(String::new());
+    let ticked = RwSignal::new(
+        SECTIONS
+            .iter()
+            .map(|s| s.key.to_string())
+            .collect::<Vec<_>>(),
+    );
+    let spec = move |sections: Vec<String>| NewPlan {
+        year: year.get_untracked(),
+        office: office.get_untracked(),
+        sections,
+    };
+    let close = on_close.clone();
+    let create = move |_| {
+        // Keep the templates' order whatever the order of ticking.
+        let chosen = ticked.get_untracked();
+        let sections = SECTIONS
+            .iter()
+            .filter(|s| chosen.iter().any(|k| k == s.key))
+            .map(|s| s.key.to_string())
+            .collect();
+        state.create_from_templates(&spec(sections));
+        close();
+    };
+    let close = on_close.clone();
+    let blank = move |_| {
+        state.create_from_templates(&spec(Vec::new()));
+        close();
+    };
+    let close = on_close;
+    view! {
+        <section class="dialog" role="dialog" aria-label="新建计划">
+            <h2>"新建计划"</h2>
+            <div class="form-row">
+                <label>"年度"
+                    <input type="number" min="2000" max="2100" id="new-year"
+                        prop:value=move || year.get().to_string()
+                        on:input=move |ev| {
+                            if let Ok(y) = event_target_value(&ev).trim().parse() { year.set(y) }
+                        }/>
+                </label>
+                <label>"发文单位"
+                    <input type="text" id="new-office" placeholder="如：某某县卫生健康局"
+                        prop:value=move || office.get()
+                        on:input=move |ev| office.set(event_target_value(&ev))/>
+                </label>
+            </div>
+            <fieldset class="templates">
+                <legend>
+                    "选择常用部分（可多选，每部分附示例任务，创建后可修改）"
+                    <button class="small" on:click=move |_| ticked.set(SECTIONS.iter().map(|s| s.key.to_string()).collect())>"全选"</button>
+                    <button class="small" on:click=move |_| ticked.set(Vec::new())>"全不选"</button>
+                </legend>
+                {SECTIONS.iter().map(|section| {
+                    let key = section.key;
+                    view! {
+                        <label class="template">
+                            <input type="checkbox" data-template=key
+                                prop:checked=move || ticked.with(|t| t.iter().any(|k| k == key))
+                                on:change=move |ev| {
+                                    let on = ev.target()
+                                        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                                        .is_some_and(|i| i.checked());
+                                    ticked.update(|t| {
+                                        t.retain(|k| k != key);
+                                        if on { t.push(key.to_string()) }
+                                    });
+                                }/>
+                            <span class="template-title">{section.title}</span>
+                            <span class="template-tasks">
+                                {section.tasks.iter().map(|(t, _)| *t).collect::<Vec<_>>().join("；")}
+                            </span>
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <div class="dialog-buttons">
+                <button class="primary" id="create-from-templates" on:click=create>"按所选部分创建"</button>
+                <button id="create-blank" on:click=blank>"创建空白计划"</button>
+                <button on:click=move |_| close()>"取消"</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,245 @@
+//! The notice, roster, numbering and export tabs.
+
+use leptos::prelude::*;
+use yaodian::export::text::{notice_text, TextOptions};
+use yaodian::plan::file;
+use yaodian::{CopyKind, Edit, LevelNumbering, NoticeField, NumberStyle, Role};
+
+use crate::browser;
+use crate::fields::TextBox;
+use crate::people::datalist_id;
+use crate::state::use_state;
+
+/// The datalists that offer roster names in every owner field.
+#[component]
+pub fn RosterLists() -> impl IntoView {
+    let state = use_state();
+    view! {
+        {[Role::Leader, Role::Lead].into_iter().map(|role| view! {
+            <datalist id=datalist_id(role)>
+                <For each=move || state.roster.with(|r| r.names(role).clone()) key=|n| n.clone()
+                    children=|name| view! { <option value=name/> }/>
+            </datalist>
+        }).collect_view()}
+    }
+}
+
+fn notice_box(field: NoticeField, placeholder: &'static str) -> impl IntoView {
+    let state = use_state();
+    view! {
+        <label class="wide">{field.label()}
+            <TextBox multiline=field.is_multiline() class=format!("notice-{field:?}").to_lowercase()
+                label=field.label() placeholder=placeholder
+                value=Signal::derive(move || state.with_plan(|p| p.notice.get(field).to_string()).unwrap_or_default())
+                on_set=Callback::new(move |t| state.edit(Edit::SetNotice(field, t)))/>
+        </label>
+    }
+}
+
+#[component]
+pub fn NoticePanel() -> impl IntoView {
+    let state = use_state();
+    let copy_kind = move || state.with_plan(|p| p.notice.copy_kind).unwrap_or_default();
+    view! {
+        <section class="notice-form">
+            <fieldset>
+                <legend>"版头"</legend>
+                {notice_box(NoticeField::IssuerMark, "如：某某县卫生健康局文件")}
+                {notice_box(NoticeField::DocNumber, "如：某卫发〔2027〕1号")}
+            </fieldset>
+            <fieldset>
+                <legend>"主体"</legend>
+                {notice_box(NoticeField::Title, "如：关于印发2027年卫生健康工作要点的通知")}
+                {notice_box(NoticeField::Recipients, "如：各医疗卫生单位，局机关各股室")}
+                {notice_box(NoticeField::Transmittal, "如：现将《……》印发给你们，请认真贯彻落实。")}
+            </fieldset>
+            <fieldset>
+                <legend>"落款"</legend>
+                {notice_box(NoticeField::Signature, "发文机关署名")}
+                {notice_box(NoticeField::Date, "如：2027年3月1日")}
+                {notice_box(NoticeField::Note, "如：备注：……（导出时自动加括号）")}
+            </fieldset>
+            <fieldset>
+                <legend>"版记"</legend>
+                <label>"抄送方式"
+                    <select class="copy-kind" on:change=move |ev| {
+                        let kind = if event_target_value(&ev) == "report" { CopyKind::ReportTo } else { CopyKind::CopyTo };
+                        state.edit(Edit::SetCopyKind(kind));
+                    }>
+                        <option value="copy" selected=move || copy_kind() == CopyKind::CopyTo>"抄送（平级、下级）"</option>
+                        <option value="report" selected=move || copy_kind() == CopyKind::ReportTo>"抄报（上级）"</option>
+                    </select>
+                </label>
+                {notice_box(NoticeField::CopyTo, "如：县委办公室，县政府办公室")}
+                {notice_box(NoticeField::Printer, "如：某某县卫生健康局办公室")}
+                {notice_box(NoticeField::PrintDate, "如：2027年3月1日")}
+            </fieldset>
+        </section>
+    }
+}
+
+#[component]
+pub fn RosterPanel() -> impl IntoView {
+    let state = use_state();
+    view! {
+        <section class="roster">
+            <p class="hint">"名册保存在本机，所有计划共用。分配任务时从名册中选择；输入名册中没有的名称时，可一键加入名册。"</p>
+            <button on:click=move |_| state.absorb_into_roster()>"把本计划中出现的人员和科室加入名册"</button>
+            <RosterList role=Role::Leader title="责任领导"/>
+            <RosterList role=Role::Lead title="科室和单位（牵头科室、配合科室共用）"/>
+        </section>
+    }
+}
+
+#[component]
+fn RosterList(role: Role, title: &'static str) -> impl IntoView {
+    let state = use_state();
+    let draft = RwSignal::new(String::new());
+    let add = move || {
+        let name = draft.get_untracked();
+        if name.trim().is_empty() {
+            return;
+        }
+        if state.roster.with_untracked(|r| r.contains(role, &name)) {
+            state.info(format!("「{}」已在名册中", name.trim()));
+        }
+        state.add_to_roster(role, &name);
+        draft.set(String::new());
+    };
+    view! {
+        <fieldset class="roster-list" data-role=format!("{role:?}").to_lowercase()>
+            <legend>{title}</legend>
+            <ul>
+                <For each=move || state.roster.with(|r| r.names(role).clone()) key=|n| n.clone()
+                    children=move |name| {
+                        let gone = name.clone();
+                        view! {
+                            <li>{name.clone()}
+                                <button class="small danger" aria-label=format!("从名册删除{name}")
+                                    on:click=move |_| state.remove_from_roster(role, &gone)>"删除"</button>
+                            </li>
+                        }
+                    }/>
+            </ul>
+            <input type="text" placeholder="输入名称，回车添加" aria-label=format!("添加{title}")
+                prop:value=move || draft.get()
+                on:input=move |ev| draft.set(event_target_value(&ev))
+                on:keydown=move |ev| if ev.key() == "Enter" && !ev.is_composing() { add() }/>
+            <button on:click=move |_| add()>"添加"</button>
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn NumberingPanel() -> impl IntoView {
+    let state = use_state();
+    let level = move |depth: usize| {
+        state
+            .with_plan(|p| p.numbering.levels[depth])
+            .unwrap_or(LevelNumbering {
+                style: NumberStyle::None,
+                continuous: false,
+            })
+    };
+    view! {
+        <section class="numbering">
+            <p class="hint">"编号由程序按结构自动生成，插入、删除、移动条目后全部自动重排。"</p>
+            <table>
+                <thead><tr><th>"层级"</th><th>"样式"</th><th>"编号方式"</th><th>"示例"</th></tr></thead>
+                <tbody>
+                {(0..4).map(|depth| view! {
+                    <tr data-level=depth + 1>
+                        <td>{format!("第{}级", ["一", "二", "三", "四"][depth])}</td>
+                        <td>
+                            <select class="number-style" on:change=move |ev| {
+                                if let Some(style) = NumberStyle::from_key(&event_target_value(&ev)) {
+                                    state.edit(Edit::SetNumbering(depth, LevelNumbering { style, ..level(depth) }));
+                                }
+                            }>
+                                {NumberStyle::ALL.into_iter().map(|style| view! {
+                                    <option value=style.key() selected=move || level(depth).style == style>{style.sample()}</option>
+                                }).collect_view()}
+                            </select>
+                        </td>
+                        <td>
+                            <label>
+                                <input type="checkbox" class="continuous"
+                                    prop:checked=move || level(depth).continuous
+                                    on:change=move |ev| {
+                                        let continuous = event_target_checked(&ev);
+                                        state.edit(Edit::SetNumbering(depth, LevelNumbering { continuous, ..level(depth) }));
+                                    }/>
+                                "全文连续编号（不勾选则在每个上级下重新从1开始）"
+                            </label>
+                        </td>
+                        <td class="sample">{move || {
+                            let style = level(depth).style;
+                            (1..=3).map(|n| style.label(n)).collect::<Vec<_>>().join(" ")
+                        }}</td>
+                    </tr>
+                }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+#[component]
+pub fn ExportPanel() -> impl IntoView {
+    let state = use_state();
+    let indent = RwSignal::new(true);
+    let text = Memo::new(move |_| {
+        state
+            .with_plan(|p| {
+                notice_text(
+                    p,
+                    TextOptions {
+                        indent: indent.get(),
+                    },
+                )
+            })
+            .unwrap_or_default()
+    });
+    let title = move || state.with_plan(|p| p.name()).unwrap_or_default();
+    let download_text = move |_| {
+        let name = browser::file_name(&title(), "txt");
+        match browser::download(&name, "text/plain;charset=utf-8", &text.get_untracked()) {
+            Ok(()) => state.info(format!("已下载 {name}")),
+            Err(e) => state.error(e),
+        }
+    };
+    let copy = move |_| {
+        let content = text.get_untracked();
+        leptos::task::spawn_local(async move {
+            match browser::copy_text(content).await {
+                Ok(()) => state.info("已复制到剪贴板，可直接粘贴到 Word 或 WPS"),
+                Err(e) => state.error(e),
+            }
+        });
+    };
+    let download_json = move |_| {
+        let Some(json) = state.with_plan(file::to_json) else {
+            return;
+        };
+        let name = browser::file_name(&title(), "json");
+        match browser::download(&name, "application/json", &json) {
+            Ok(()) => state.info(format!(
+                "已导出计划文件 {name}，可在其他电脑的“导入计划文件”中打开"
+            )),
+            Err(e) => state.error(e),
+        }
+    };
+    view! {
+        <section class="export">
+            <div class="export-actions">
+                <label><input type="checkbox" id="export-indent" prop:checked=move || indent.get()
+                    on:change=move |ev| indent.set(event_target_checked(&ev))/>"段首空两格"</label>
+                <button class="primary" id="download-text" on:click=download_text>"下载 .txt"</button>
+                <button id="copy-text" on:click=copy>"复制到剪贴板"</button>
+                <button id="download-json" on:click=download_json>"导出计划文件（.json 备份）"</button>
+            </div>
+            <p class="hint">"每段一行、全角标点、编号已写出，粘贴到 Word/WPS 后套用公文样式即可。"</p>
+            <textarea id="export-text" class="export-text" readonly=true aria-label="通知全文" prop:value=move || text.get()></textarea>
+        </section>
+    }
+}

@@ -1,0 +1,380 @@
+//! The app's state and the intents components send. Every document rule is in `yaodian`;
+//! this module only routes intents to it, saves at once, and reports in Chinese.
+
+use leptos::prelude::*;
+use yaodian::plan::file;
+use yaodian::plan::templates::{new_plan, NewPlan};
+use yaodian::store::{Library, PlanMeta};
+use yaodian::{Edit, Editor, Node, Plan, Role, Roster};
+
+use crate::browser;
+use crate::storage::LocalStore;
+
+/// Which page is shown; mirrored in the address hash so a reload returns to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Library,
+    Plan(String),
+}
+
+impl Route {
+    fn from_hash(hash: &str) -> Route {
+        match hash.strip_prefix("/plan/") {
+            Some(id) if !id.is_empty() => Route::Plan(id.to_string()),
+            _ => Route::Library,
+        }
+    }
+
+    fn hash(&self) -> String {
+        match self {
+            Route::Library => "/".to_string(),
+            Route::Plan(id) => format!("/plan/{id}"),
+        }
+    }
+}
+
+/// A short message at the bottom of the page; errors stay until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Toast {
+    pub text: String,
+    pub error: bool,
+    pub action: Option<ToastAction>,
+}
+
+/// The one-click way back a message may offer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ToastAction {
+    RestorePlan(String),
+    Undo,
+}
+
+impl ToastAction {
+    pub fn label(&self) -> &'static str {
+        match self {
+            ToastAction::RestorePlan(_) => "撤销删除",
+            ToastAction::Undo => "撤销",
+        }
+    }
+}
+
+/// The plan being edited.
+#[derive(Clone, Debug)]
+pub struct OpenPlan {
+    pub id: String,
+    pub editor: Editor,
+}
+
+/// Shared by every component through context. All fields are signals, so it is `Copy`.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub library: RwSignal<Library<LocalStore>>,
+    pub roster: RwSignal<Roster>,
+    pub open: RwSignal<Option<OpenPlan>>,
+    pub route: RwSignal<Route>,
+    pub toast: RwSignal<Option<Toast>>,
+}
+
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    /// Opens the library in localStorage and the page the address names.
+    pub fn start() -> AppState {
+        let library = Library::open(LocalStore);
+        let warning = library.warning.clone();
+        let roster = library.roster();
+        let state = AppState {
+            library: RwSignal::new(library),
+            roster: RwSignal::new(roster),
+            open: RwSignal::new(None),
+            route: RwSignal::new(Route::Library),
+            toast: RwSignal::new(None),
+        };
+        if let Some(warning) = warning {
+            state.error(warning);
+        }
+        state.follow_hash();
+        state
+    }
+
+    /// Shows the page the address hash names (on start and on back/forward).
+    pub fn follow_hash(self) {
+        match Route::from_hash(&browser::hash()) {
+            Route::Plan(id) => self.open_plan(&id),
+            Route::Library => self.go(Route::Library),
+        }
+    }
+
+    fn go(self, route: Route) {
+        browser::set_hash(&route.hash());
+        if route == Route::Library {
+            self.open.set(None);
+        }
+        self.route.set(route);
+    }
+
+    pub fn info(self, text: impl Into<String>) {
+        self.toast.set(Some(Toast {
+            text: text.into(),
+            error: false,
+            action: None,
+        }));
+    }
+
+    pub fn error(self, text: impl Into<String>) {
+        self.toast.set(Some(Toast {
+            text: text.into(),
+            error: true,
+            action: None,
+        }));
+    }
+
+    pub fn toast_action(self, action: ToastAction) {
+        self.toast.set(None);
+        match action {
+            ToastAction::RestorePlan(id) => self.restore(&id),
+            ToastAction::Undo => self.undo(),
+        }
+    }
+
+    // ---- the library ----
+
+    pub fn plans(self) -> Vec<PlanMeta> {
+        self.library.with(|l| l.plans())
+    }
+
+    pub fn trash(self) -> Vec<PlanMeta> {
+        self.library.with(|l| l.trash())
+    }
+
+    pub fn open_plan(self, id: &str) {
+        let loaded = self.library.with_untracked(|l| l.load(id));
+        match loaded {
+            Ok(plan) => {
+                self.open.set(Some(OpenPlan {
+                    id: id.to_string(),
+                    editor: Editor::new(plan),
+                }));
+                self.go(Route::Plan(id.to_string()));
+            }
+            Err(e) => {
+                self.go(Route::Library);
+                self.error(e.to_string());
+            }
+        }
+    }
+
+    pub fn close_plan(self) {
+        self.go(Route::Library);
+    }
+
+    /// Stores a new plan and opens it.
+    pub fn create(self, plan: Plan) {
+        let created = self.library.try_update(|l| l.create(&plan, browser::now()));
+        match created {
+            Some(Ok(id)) => self.open_plan(&id),
+            Some(Err(e)) => self.error(e.to_string()),
+            None => {}
+        }
+    }
+
+    pub fn create_from_templates(self, spec: &NewPlan) {
+        self.create(new_plan(spec));
+    }
+
+    /// Reads a plan file (JSON backup) and adds it to the library.
+    pub fn import_plan_file(self, text: &str) {
+        match file::from_json(text) {
+            Ok(plan) => {
+                let title = plan.title.clone();
+                self.create(plan);
+                self.info(format!("已导入「{title}」"));
+            }
+            Err(e) => self.error(format!("导入失败：{e}")),
+        }
+    }
+
+    pub fn duplicate(self, id: &str) {
+        match self.library.try_update(|l| l.duplicate(id, browser::now())) {
+            Some(Ok(_)) => self.info("已复制，副本在列表最上方"),
+            Some(Err(e)) => self.error(e),
+            None => {}
+        }
+    }
+
+    pub fn rename(self, id: &str, title: &str) {
+        if title.trim().is_empty() {
+            self.error("名称不能为空");
+            return;
+        }
+        if let Some(Err(e)) = self
+            .library
+            .try_update(|l| l.rename(id, title, browser::now()))
+        {
+            self.error(e);
+        }
+    }
+
+    pub fn delete(self, id: &str) {
+        let name = self
+            .library
+            .with_untracked(|l| l.meta(id).map(|m| m.title.clone()))
+            .unwrap_or_default();
+        match self.library.try_update(|l| l.delete(id, browser::now())) {
+            Some(Ok(())) => self.toast.set(Some(Toast {
+                text: format!("已将「{name}」移到回收站"),
+                error: false,
+                action: Some(ToastAction::RestorePlan(id.to_string())),
+            })),
+            Some(Err(e)) => self.error(e.to_string()),
+            None => {}
+        }
+    }
+
+    pub fn restore(self, id: &str) {
+        match self.library.try_update(|l| l.restore(id)) {
+            Some(Ok(())) => self.info("已恢复"),
+            Some(Err(e)) => self.error(e.to_string()),
+            None => {}
+        }
+    }
+
+    pub fn purge(self, id: &str) {
+        if let Some(Err(e)) = self.library.try_update(|l| l.purge(id)) {
+            self.error(e.to_string());
+        }
+    }
+
+    // ---- the open plan ----
+
+    /// Applies an edit to the open plan and saves it at once.
+    pub fn edit(self, edit: Edit) {
+        let result = self
+            .open
+            .try_update(|open| open.as_mut().map(|o| o.editor.apply(edit)));
+        match result.flatten() {
+            Some(Ok(applied)) => {
+                self.save();
+                if let Some(id) = applied.focus {
+                    browser::focus_node(id);
+                }
+            }
+            Some(Err(e)) => self.error(e.to_string()),
+            None => {}
+        }
+    }
+
+    /// Deletes a node, offering the way back.
+    pub fn delete_node(self, id: u32) {
+        self.edit(Edit::Delete(id));
+        self.toast.set(Some(Toast {
+            text: "已删除该条目".into(),
+            error: false,
+            action: Some(ToastAction::Undo),
+        }));
+    }
+
+    pub fn undo(self) {
+        let done = self
+            .open
+            .try_update(|o| o.as_mut().is_some_and(|o| o.editor.undo()));
+        if done == Some(true) {
+            self.save();
+        } else {
+            self.info("没有可撤销的操作");
+        }
+    }
+
+    pub fn redo(self) {
+        let done = self
+            .open
+            .try_update(|o| o.as_mut().is_some_and(|o| o.editor.redo()));
+        if done == Some(true) {
+            self.save();
+        } else {
+            self.info("没有可重做的操作");
+        }
+    }
+
+    /// Ends a typing run so the next keystroke is a new undo step.
+    pub fn seal(self) {
+        self.open.update_untracked(|o| {
+            if let Some(o) = o {
+                o.editor.seal();
+            }
+        });
+    }
+
+    /// Writes the open plan to storage; on failure the plan in memory stays as it is.
+    fn save(self) {
+        let result = self.open.with_untracked(|open| {
+            open.as_ref().map(|o| {
+                self.library
+                    .try_update(|l| l.save(&o.id, o.editor.plan(), browser::now()))
+            })
+        });
+        if let Some(Some(Err(e))) = result {
+            self.error(e.to_string());
+        }
+    }
+
+    /// Reads something from the open plan (tracked).
+    pub fn with_plan<T>(self, f: impl FnOnce(&Plan) -> T) -> Option<T> {
+        self.open.with(|o| o.as_ref().map(|o| f(o.editor.plan())))
+    }
+
+    /// Reads one node of the open plan (tracked).
+    pub fn with_node<T: Default>(self, id: u32, f: impl FnOnce(&Node) -> T) -> T {
+        self.with_plan(|p| p.node(id).map(f))
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    pub fn can_undo(self) -> bool {
+        self.open
+            .with(|o| o.as_ref().is_some_and(|o| o.editor.can_undo()))
+    }
+
+    pub fn can_redo(self) -> bool {
+        self.open
+            .with(|o| o.as_ref().is_some_and(|o| o.editor.can_redo()))
+    }
+
+    // ---- the roster ----
+
+    pub fn add_to_roster(self, role: Role, name: &str) {
+        let added = self.roster.try_update(|r| r.add(role, name));
+        if added == Some(true) {
+            self.save_roster();
+        }
+    }
+
+    pub fn remove_from_roster(self, role: Role, name: &str) {
+        if self.roster.try_update(|r| r.remove(role, name)) == Some(true) {
+            self.save_roster();
+        }
+    }
+
+    /// Adds every owner named in the open plan that the roster lacks.
+    pub fn absorb_into_roster(self) {
+        let added = self.open.with_untracked(|o| {
+            o.as_ref()
+                .and_then(|o| self.roster.try_update(|r| r.absorb(o.editor.plan())))
+        });
+        match added {
+            Some(0) | None => self.info("名册已包含本计划中的全部人员和科室"),
+            Some(n) => {
+                self.save_roster();
+                self.info(format!("已将 {n} 个名称加入名册"));
+            }
+        }
+    }
+
+    fn save_roster(self) {
+        let roster = self.roster.get_untracked();
+        if let Some(Err(e)) = self.library.try_update(|l| l.save_roster(&roster)) {
+            self.error(e.to_string());
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! The plan tab: period, title, 总体要求, and the tree of headings and tasks with live numbers.
+
+use leptos::prelude::*;
+use yaodian::plan::numbering::number;
+use yaodian::{Edit, NodeField, NodeId, NodeKind, Period, PlanField};
+
+use crate::fields::TextBox;
+use crate::people::DivisionEditor;
+use crate::state::use_state;
+
+/// What a row shows of its place in the tree. Rows are keyed by it, so a row is rebuilt when
+/// its place or number changes, and kept (with the cursor in it) while its text is typed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Row {
+    id: NodeId,
+    depth: usize,
+    label: String,
+    kind: NodeKind,
+}
+
+#[component]
+pub fn PlanPanel() -> impl IntoView {
+    let state = use_state();
+    let rows = Memo::new(move |_| {
+        state
+            .with_plan(|p| {
+                number(p)
+                    .into_iter()
+                    .map(|n| Row {
+                        id: n.node.id,
+                        depth: n.depth,
+                        label: n.label,
+                        kind: n.node.kind,
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let period = move || state.with_plan(|p| p.period).unwrap_or(Period::year(2026));
+    let set_year = move |start: bool, text: String| {
+        let Ok(year) = text.trim().parse::<i32>() else {
+            return;
+        };
+        let mut p = period();
+        if start {
+            p.end = p.end.max(year);
+            p.start = year;
+        } else {
+            p.end = year;
+        }
+        state.edit(Edit::SetPeriod(p));
+    };
+
+    view! {
+        <section class="plan-head">
+            <div class="form-row">
+                <label>"年度（起）"
+                    <input type="number" id="period-start" min="2000" max="2100"
+                        prop:value=move || period().start.to_string()
+                        on:change=move |ev| set_year(true, event_target_value(&ev))/>
+                </label>
+                <label>"至"
+                    <input type="number" id="period-end" min="2000" max="2100"
+                        prop:value=move || period().end.to_string()
+                        on:change=move |ev| set_year(false, event_target_value(&ev))/>
+                </label>
+            </div>
+            <label class="wide">"计划标题"
+                <TextBox class="plan-title-input" label="计划标题"
+                    value=Signal::derive(move || state.with_plan(|p| p.title.clone()).unwrap_or_default())
+                    on_set=Callback::new(move |t| state.edit(Edit::SetPlanText(PlanField::Title, t)))/>
+            </label>
+            <label class="wide">"总体要求（可多段，每行一段）"
+                <TextBox multiline=true class="requirements" label="总体要求"
+                    placeholder="如：2027年全县卫生健康工作的总体要求是：坚持以……为指导，……"
+                    value=Signal::derive(move || state.with_plan(|p| p.requirements.clone()).unwrap_or_default())
+                    on_set=Callback::new(move |t| state.edit(Edit::SetPlanText(PlanField::Requirements, t)))/>
+            </label>
+        </section>
+        <p class="shortcuts">
+            "快捷键：Alt+Shift+↑/↓ 上移/下移（可跨部分）；Alt+Shift+←/→ 升级/降级；"
+            "Ctrl+Enter 在下方添加任务；Ctrl+Shift+Enter 添加下级；Alt+Shift+Delete 删除；Ctrl+Z 撤销；Ctrl+Y 重做。"
+        </p>
+        <div class="tree" role="tree" aria-label="计划结构">
+            <For each=move || rows.get() key=|row| row.clone() children=move |row| view! { <NodeRow row/> }/>
+        </div>
+        <Show when=move || rows.with(Vec::is_empty)>
+            <p class="empty">"计划还没有内容。先添加一个一级标题（如“一、全面加强党的建设”），再在其下添加任务。"</p>
+        </Show>
+        <div class="tree-actions">
+            <button id="add-section" on:click=move |_| state.edit(Edit::AddAfter { after: None, kind: NodeKind::Heading })>
+                "＋ 添加一级标题"
+            </button>
+        </div>
+    }
+}
+
+/// The edit a shortcut on a row stands for.
+fn shortcut(ev: &web_sys::KeyboardEvent, id: NodeId) -> Option<Edit> {
+    let ctrl = ev.ctrl_key() || ev.meta_key();
+    let alt_shift = ev.alt_key() && ev.shift_key() && !ctrl;
+    match ev.key().as_str() {
+        "ArrowUp" if alt_shift => Some(Edit::MoveUp(id)),
+        "ArrowDown" if alt_shift => Some(Edit::MoveDown(id)),
+        "ArrowRight" if alt_shift => Some(Edit::Indent(id)),
+        "ArrowLeft" if alt_shift => Some(Edit::Outdent(id)),
+        "Enter" if ctrl && !ev.shift_key() => Some(Edit::AddAfter {
+            after: Some(id),
+            kind: NodeKind::Task,
+        }),
+        "Enter" if ctrl && ev.shift_key() => Some(Edit::AddChild {
+            parent: id,
+            kind: NodeKind::Task,
+        }),
+        _ => None,
+    }
+}
+
+#[component]
+fn NodeRow(row: Row) -> impl IntoView {
+    let state = use_state();
+    let id = row.id;
+    let is_task = row.kind == NodeKind::Task;
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.is_composing() {
+            return;
+        }
+        if ev.key() == "Delete" && ev.alt_key() && ev.shift_key() {
+            ev.prevent_default();
+            state.delete_node(id);
+        } else if let Some(edit) = shortcut(&ev, id) {
+            ev.prevent_default();
+            state.edit(edit);
+        }
+    };
+    let text = move |field: NodeField| {
+        Signal::derive(move || {
+            state.with_node(id, |n| match field {
+                NodeField::Title => n.title.clone(),
+                NodeField::Body => n.body.clone(),
+            })
+        })
+    };
+    let set = move |field: NodeField| {
+        Callback::new(move |t: String| state.edit(Edit::SetNodeText(id, field, t)))
+    };
+    let (add_label, add_edit) = if is_task {
+        (
+            "＋任务",
+            Edit::AddAfter {
+                after: Some(id),
+                kind: NodeKind::Task,
+            },
+        )
+    } else {
+        (
+            "＋任务",
+            Edit::AddChild {
+                parent: id,
+                kind: NodeKind::Task,
+            },
+        )
+    };
+    let sub_edit = if is_task {
+        Edit::AddChild {
+            parent: id,
+            kind: NodeKind::Task,
+        }
+    } else {
+        Edit::AddAfter {
+            after: Some(id),
+            kind: NodeKind::Heading,
+        }
+    };
+    let add_edit = StoredValue::new(add_edit);
+    let sub_edit = StoredValue::new(sub_edit);
+    let label = if row.label.is_empty() {
+        "·".to_string()
+    } else {
+        row.label.clone()
+    };
+
+    view! {
+        <div class="node" class:task=is_task class:heading=!is_task
+            data-node=id data-depth=row.depth style=format!("--depth:{}", row.depth)
+            role="treeitem" attr:aria-level=row.depth + 1
+            on:keydown=on_keydown>
+            <div class="node-line">
+                <span class="node-label">{label}</span>
+                <TextBox class="node-title"
+                    label=if is_task { "任务首句" } else { "标题" }
+                    placeholder=if is_task { "任务的首句（如：着力重点专科建设）" } else { "标题（如：全面加强党的建设）" }
+                    value=text(NodeField::Title) on_set=set(NodeField::Title)/>
+                <span class="node-tools">
+                    <button class="icon" title="上移（Alt+Shift+↑）" aria-label="上移" on:click=move |_| state.edit(Edit::MoveUp(id))>"↑"</button>
+                    <button class="icon" title="下移（Alt+Shift+↓）" aria-label="下移" on:click=move |_| state.edit(Edit::MoveDown(id))>"↓"</button>
+                    <button class="icon" title="升级（Alt+Shift+←）" aria-label="升级" on:click=move |_| state.edit(Edit::Outdent(id))>"←"</button>
+                    <button class="icon" title="降级（Alt+Shift+→）" aria-label="降级" on:click=move |_| state.edit(Edit::Indent(id))>"→"</button>
+                    <button class="add-task" title="添加任务（Ctrl+Enter）" on:click=move |_| state.edit(add_edit.get_value())>{add_label}</button>
+                    <button class="add-sub" title=if is_task { "添加下级（Ctrl+Shift+Enter）" } else { "在下方添加同级标题" }
+                        on:click=move |_| state.edit(sub_edit.get_value())>{if is_task { "＋下级" } else { "＋标题" }}</button>
+                    <select class="kind" aria-label="类型" on:change=move |ev| {
+                        let kind = if event_target_value(&ev) == "heading" { NodeKind::Heading } else { NodeKind::Task };
+                        state.edit(Edit::SetKind(id, kind));
+                    }>
+                        <option value="heading" selected=!is_task>"标题"</option>
+                        <option value="task" selected=is_task>"任务"</option>
+                    </select>
+                    <button class="icon danger delete" title="删除（Alt+Shift+Delete）" aria-label="删除" on:click=move |_| state.delete_node(id)>"×"</button>
+                </span>
+            </div>
+            {is_task.then(|| view! {
+                <TextBox multiline=true class="node-body" label="任务正文" placeholder="任务正文（首句之后的内容）"
+                    value=text(NodeField::Body) on_set=set(NodeField::Body)/>
+                <DivisionEditor id/>
+            })}
+        </div>
+    }
+}

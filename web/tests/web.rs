@@ -1,0 +1,178 @@
+//! The UI and the localStorage store in a real browser (headless Chromium).
+
+#![cfg(target_arch = "wasm32")]
+
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yaodian::store::{Library, Store, StoreError};
+use yaodian_web::app::App;
+use yaodian_web::storage::LocalStore;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn all(selector: &str) -> Vec<web_sys::HtmlElement> {
+    let list = document().query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+fn one(selector: &str) -> web_sys::HtmlElement {
+    all(selector)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn labels() -> Vec<String> {
+    all(".node .node-label")
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect()
+}
+
+async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+}
+
+/// Mounts a fresh app on an empty storage; the handle unmounts it when dropped.
+async fn fresh_app() -> impl Drop {
+    LocalStorage::clear();
+    web_sys::window().unwrap().location().set_hash("").unwrap();
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host, App);
+    settle().await;
+    handle
+}
+
+fn type_into(input: &web_sys::HtmlElement, text: &str) {
+    input
+        .unchecked_ref::<web_sys::HtmlInputElement>()
+        .set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn local_store_round_trips_and_reports_a_full_quota() {
+    LocalStorage::clear();
+    let mut store = LocalStore;
+    store.set("yaodian-test/a", "任务分工").unwrap();
+    assert_eq!(store.get("yaodian-test/a").as_deref(), Some("任务分工"));
+    assert!(store.keys().contains(&"yaodian-test/a".to_string()));
+    let huge = "满".repeat(12 * 1024 * 1024);
+    assert_eq!(store.set("yaodian-test/huge", &huge), Err(StoreError::Full));
+    assert_eq!(store.get("yaodian-test/a").as_deref(), Some("任务分工"));
+    store.remove("yaodian-test/a");
+    assert_eq!(store.get("yaodian-test/a"), None);
+}
+
+#[wasm_bindgen_test]
+async fn new_plan_from_all_templates_numbers_itself_and_is_saved() {
+    let _app = fresh_app().await;
+    one("#new-plan").click();
+    settle().await;
+    one("#create-from-templates").click();
+    settle().await;
+
+    let labels = labels();
+    assert_eq!(labels.first().map(String::as_str), Some("一、"));
+    assert_eq!(labels[1], "（一）");
+    assert!(labels.contains(&"十一、".to_string()), "{labels:?}");
+    assert_eq!(labels.last().map(String::as_str), Some("（三十三）"));
+
+    // Stored at once, with the same structure.
+    let library = Library::open(LocalStore);
+    let plans = library.plans();
+    assert_eq!(plans.len(), 1);
+    let stored = library.load(&plans[0].id).unwrap();
+    assert_eq!(stored.nodes.len(), 11);
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_move_renumbers_and_ctrl_z_undoes() {
+    let _app = fresh_app().await;
+    one("#new-plan").click();
+    settle().await;
+    one("#create-from-templates").click();
+    settle().await;
+
+    // Alt+Shift+↓ on the third task of section one moves it into section two.
+    let third_task = &all(".node .node-title")[3];
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("ArrowDown");
+    init.set_alt_key(true);
+    init.set_shift_key(true);
+    init.set_bubbles(true);
+    let down = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    third_task.dispatch_event(&down).unwrap();
+    settle().await;
+    let after = labels();
+    assert_eq!(
+        &after[..6],
+        ["一、", "（一）", "（二）", "二、", "（三）", "（四）"]
+    );
+
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("z");
+    init.set_ctrl_key(true);
+    init.set_bubbles(true);
+    let undo = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&undo).unwrap();
+    settle().await;
+    assert_eq!(
+        &labels()[..5],
+        ["一、", "（一）", "（二）", "（三）", "二、"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn full_storage_shows_a_message_and_keeps_the_edit_in_memory() {
+    let _app = fresh_app().await;
+    one("#new-plan").click();
+    settle().await;
+    one("#create-from-templates").click();
+    settle().await;
+
+    // Fill the rest of the quota with other data.
+    let storage = LocalStorage::raw();
+    let mut n = 0;
+    for size in [1 << 20, 1 << 16, 1 << 12, 1 << 8] {
+        let chunk = "x".repeat(size);
+        while storage.set_item(&format!("junk/{n}"), &chunk).is_ok() {
+            n += 1;
+        }
+    }
+    let title = &all(".node .node-title")[1];
+    let long = "很长的任务标题".repeat(800);
+    type_into(title, &long);
+    settle().await;
+
+    let toast = one(".toast.error").text_content().unwrap_or_default();
+    assert!(toast.contains("存储空间已满"), "{toast}");
+    assert_eq!(
+        title.unchecked_ref::<web_sys::HtmlInputElement>().value(),
+        long
+    );
+
+    // Once there is room again the next edit is saved with everything in it.
+    for i in 0..n {
+        storage.remove_item(&format!("junk/{i}")).unwrap();
+    }
+    type_into(title, &format!("{long}。"));
+    settle().await;
+    let library = Library::open(LocalStore);
+    let id = library.plans()[0].id.clone();
+    let stored = library.load(&id).unwrap();
+    assert_eq!(stored.nodes[0].children[0].title, format!("{long}。"));
+}
