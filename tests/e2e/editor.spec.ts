@@ -138,6 +138,12 @@ test('draft a plan from templates, assign, move, undo, reload, export', async ({
   const file = await download;
   expect(file.suggestedFilename()).toBe('2027年卫生健康工作要点.txt');
   expect(readFileSync(await file.path(), 'utf8')).toBe(expected('notice-2027.txt'));
+
+  // ... and the clipboard holds it after 复制到剪贴板.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.locator('#copy-text').click();
+  await expect(page.locator('.toast')).toContainText('已复制到剪贴板');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected('notice-2027.txt'));
 });
 
 test('library: import a plan file, duplicate, rename, delete and take it back', async ({ page }) => {

@@ -71,7 +71,14 @@ pub fn EditorPage() -> impl IntoView {
         <header class="topbar">
             <button class="back" on:click=move |_| state.close_plan() title="返回计划列表">"‹ 计划列表"</button>
             <h1 class="plan-title">{title}</h1>
-            <span class="saved" title="每次修改都已自动保存在本浏览器中">"已自动保存"</span>
+            <Show
+                when=move || state.saved.get()
+                fallback=|| view! {
+                    <span class="saved unsaved" title="最近的修改未能写入浏览器存储，请到“导出”页导出计划文件备份">"未能保存"</span>
+                }
+            >
+                <span class="saved" title="每次修改都已自动保存在本浏览器中">"已自动保存"</span>
+            </Show>
             <button id="undo" title="撤销（Ctrl+Z）" disabled=move || !state.can_undo() on:click=move |_| state.undo()>"↶ 撤销"</button>
             <button id="redo" title="重做（Ctrl+Y）" disabled=move || !state.can_redo() on:click=move |_| state.redo()>"↷ 重做"</button>
         </header>

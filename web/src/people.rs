@@ -178,7 +178,9 @@ fn DeadlineField(id: NodeId) -> impl IntoView {
                     .collect_view()}
             </select>
             {value_input}
-            <span class="deadline-label">{move || deadline.get().label()}</span>
+            <Show when=move || matches!(deadline.get(), Deadline::Month { .. } | Deadline::Date { .. })>
+                <span class="deadline-label">{move || deadline.get().label()}</span>
+            </Show>
         </div>
     }
 }

@@ -72,6 +72,8 @@ pub struct AppState {
     pub open: RwSignal<Option<OpenPlan>>,
     pub route: RwSignal<Route>,
     pub toast: RwSignal<Option<Toast>>,
+    /// Whether the open plan as shown is the one stored (false after a failed save).
+    pub saved: RwSignal<bool>,
 }
 
 pub fn use_state() -> AppState {
@@ -90,6 +92,7 @@ impl AppState {
             open: RwSignal::new(None),
             route: RwSignal::new(Route::Library),
             toast: RwSignal::new(None),
+            saved: RwSignal::new(true),
         };
         if let Some(warning) = warning {
             state.error(warning);
@@ -152,6 +155,7 @@ impl AppState {
         let loaded = self.library.with_untracked(|l| l.load(id));
         match loaded {
             Ok(plan) => {
+                self.saved.set(true);
                 self.open.set(Some(OpenPlan {
                     id: id.to_string(),
                     editor: Editor::new(plan),
@@ -314,8 +318,12 @@ impl AppState {
                     .try_update(|l| l.save(&o.id, o.editor.plan(), browser::now()))
             })
         });
-        if let Some(Some(Err(e))) = result {
-            self.error(e.to_string());
+        match result {
+            Some(Some(Err(e))) => {
+                self.saved.set(false);
+                self.error(e.to_string());
+            }
+            _ => self.saved.set(true),
         }
     }
 

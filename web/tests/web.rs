@@ -160,6 +160,7 @@ async fn full_storage_shows_a_message_and_keeps_the_edit_in_memory() {
 
     let toast = one(".toast.error").text_content().unwrap_or_default();
     assert!(toast.contains("存储空间已满"), "{toast}");
+    assert_eq!(one(".saved").text_content().as_deref(), Some("未能保存"));
     assert_eq!(
         title.unchecked_ref::<web_sys::HtmlInputElement>().value(),
         long
@@ -171,6 +172,7 @@ async fn full_storage_shows_a_message_and_keeps_the_edit_in_memory() {
     }
     type_into(title, &format!("{long}。"));
     settle().await;
+    assert_eq!(one(".saved").text_content().as_deref(), Some("已自动保存"));
     let library = Library::open(LocalStore);
     let id = library.plans()[0].id.clone();
     let stored = library.load(&id).unwrap();
