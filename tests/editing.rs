@@ -153,3 +153,27 @@ fn a_node_cannot_move_under_itself() {
         .unwrap();
     assert_eq!(editor.plan().nodes[1].children.last().unwrap().id, child);
 }
+
+#[test]
+fn deleting_puts_the_cursor_on_a_neighbour() {
+    let mut editor = editor();
+    let section = &editor.plan().nodes[0];
+    let (first, second, third) = (
+        section.children[0].id,
+        section.children[1].id,
+        section.children[2].id,
+    );
+    let section = section.id;
+    assert_eq!(
+        editor.apply(Edit::Delete(second)).unwrap().focus,
+        Some(first)
+    );
+    assert_eq!(
+        editor.apply(Edit::Delete(first)).unwrap().focus,
+        Some(third)
+    );
+    assert_eq!(
+        editor.apply(Edit::Delete(third)).unwrap().focus,
+        Some(section)
+    );
+}

@@ -139,9 +139,19 @@ impl Edit {
                 return Ok(Applied { focus: Some(focus) });
             }
             Edit::Delete(id) => {
-                if plan.take(id).is_none() {
+                let Some((place, _)) = plan.place(id) else {
                     return refuse("找不到该条目");
-                }
+                };
+                let siblings = plan.children(place.parent).expect("located");
+                // The cursor goes to the node above, else the one below, else the parent.
+                let focus = place
+                    .index
+                    .checked_sub(1)
+                    .map(|i| siblings[i].id)
+                    .or_else(|| siblings.get(place.index + 1).map(|n| n.id))
+                    .or(place.parent);
+                plan.take(id);
+                return Ok(Applied { focus });
             }
             Edit::Indent(id) => return indent(plan, id),
             Edit::Outdent(id) => return outdent(plan, id),

@@ -144,6 +144,30 @@ test('draft a plan from templates, assign, move, undo, reload, export', async ({
   await page.locator('#copy-text').click();
   await expect(page.locator('.toast')).toContainText('已复制到剪贴板');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected('notice-2027.txt'));
+
+  // Level two as "1." restarting in each section: every label follows at once.
+  await page.getByRole('tab', { name: '编号样式' }).click();
+  await page.locator('tr[data-level="2"] .number-style').selectOption('arabic-dot');
+  await page.locator('tr[data-level="2"] .continuous').uncheck();
+  await page.getByRole('tab', { name: '计划正文' }).click();
+  expect(await outline(page)).toEqual([
+    '一、全面加强党的建设',
+    '1.强化理论武装',
+    '2.落实公立医院党委领导下的院长负责制',
+    '3.加强党风廉政建设和行风建设',
+    '二、抓好传染病防控和卫生应急',
+    '1.着力重点专科建设',
+    '2.完善监测预警体系',
+    '3.做好重点传染病防治',
+    '4.提升卫生应急处置能力',
+  ]);
+
+  // Deleting a task offers the way back.
+  await page.locator('.node').nth(5).getByRole('button', { name: '删除' }).click();
+  await expect(page.locator('.node')).toHaveCount(8);
+  await page.locator('.toast').getByRole('button', { name: '撤销' }).click();
+  await expect(page.locator('.node')).toHaveCount(9);
+  await expect(page.locator('.node').nth(5).locator('.node-title')).toHaveValue('着力重点专科建设');
 });
 
 test('library: import a plan file, duplicate, rename, delete and take it back', async ({ page }) => {

@@ -103,7 +103,14 @@ impl AppState {
 
     /// Shows the page the address hash names (on start and on back/forward).
     pub fn follow_hash(self) {
-        match Route::from_hash(&browser::hash()) {
+        let route = Route::from_hash(&browser::hash());
+        let open_id = self
+            .open
+            .with_untracked(|o| o.as_ref().map(|o| o.id.clone()));
+        if matches!(&route, Route::Plan(id) if Some(id) == open_id.as_ref()) {
+            return; // our own navigation: the plan is open already, keep its undo history
+        }
+        match route {
             Route::Plan(id) => self.open_plan(&id),
             Route::Library => self.go(Route::Library),
         }

@@ -79,7 +79,7 @@ pub fn PlanPanel() -> impl IntoView {
         </section>
         <p class="shortcuts">
             "快捷键：Alt+Shift+↑/↓ 上移/下移（可跨部分）；Alt+Shift+←/→ 升级/降级；"
-            "Ctrl+Enter 在下方添加任务；Ctrl+Shift+Enter 添加下级；Alt+Shift+Delete 删除；Ctrl+Z 撤销；Ctrl+Y 重做。"
+            "Ctrl+Enter 在下方添加同级条目；Ctrl+Shift+Enter 添加下级；Alt+Shift+Delete 删除；Ctrl+Z 撤销；Ctrl+Y 重做。"
         </p>
         <div class="tree" role="tree" aria-label="计划结构">
             <For each=move || rows.get() key=|row| row.clone() children=move |row| view! { <NodeRow row/> }/>
@@ -96,7 +96,7 @@ pub fn PlanPanel() -> impl IntoView {
 }
 
 /// The edit a shortcut on a row stands for.
-fn shortcut(ev: &web_sys::KeyboardEvent, id: NodeId) -> Option<Edit> {
+fn shortcut(ev: &web_sys::KeyboardEvent, id: NodeId, kind: NodeKind) -> Option<Edit> {
     let ctrl = ev.ctrl_key() || ev.meta_key();
     let alt_shift = ev.alt_key() && ev.shift_key() && !ctrl;
     match ev.key().as_str() {
@@ -106,7 +106,7 @@ fn shortcut(ev: &web_sys::KeyboardEvent, id: NodeId) -> Option<Edit> {
         "ArrowLeft" if alt_shift => Some(Edit::Outdent(id)),
         "Enter" if ctrl && !ev.shift_key() => Some(Edit::AddAfter {
             after: Some(id),
-            kind: NodeKind::Task,
+            kind,
         }),
         "Enter" if ctrl && ev.shift_key() => Some(Edit::AddChild {
             parent: id,
@@ -128,7 +128,7 @@ fn NodeRow(row: Row) -> impl IntoView {
         if ev.key() == "Delete" && ev.alt_key() && ev.shift_key() {
             ev.prevent_default();
             state.delete_node(id);
-        } else if let Some(edit) = shortcut(&ev, id) {
+        } else if let Some(edit) = shortcut(&ev, id, row.kind) {
             ev.prevent_default();
             state.edit(edit);
         }
@@ -192,12 +192,12 @@ fn NodeRow(row: Row) -> impl IntoView {
                     placeholder=if is_task { "任务的首句（如：着力重点专科建设）" } else { "标题（如：全面加强党的建设）" }
                     value=text(NodeField::Title) on_set=set(NodeField::Title)/>
                 <span class="node-tools">
-                    <button class="icon" title="上移（Alt+Shift+↑）" aria-label="上移" on:click=move |_| state.edit(Edit::MoveUp(id))>"↑"</button>
-                    <button class="icon" title="下移（Alt+Shift+↓）" aria-label="下移" on:click=move |_| state.edit(Edit::MoveDown(id))>"↓"</button>
-                    <button class="icon" title="升级（Alt+Shift+←）" aria-label="升级" on:click=move |_| state.edit(Edit::Outdent(id))>"←"</button>
-                    <button class="icon" title="降级（Alt+Shift+→）" aria-label="降级" on:click=move |_| state.edit(Edit::Indent(id))>"→"</button>
-                    <button class="add-task" title="添加任务（Ctrl+Enter）" on:click=move |_| state.edit(add_edit.get_value())>{add_label}</button>
-                    <button class="add-sub" title=if is_task { "添加下级（Ctrl+Shift+Enter）" } else { "在下方添加同级标题" }
+                    <button tabindex="-1" class="icon" title="上移（Alt+Shift+↑）" aria-label="上移" on:click=move |_| state.edit(Edit::MoveUp(id))>"↑"</button>
+                    <button tabindex="-1" class="icon" title="下移（Alt+Shift+↓）" aria-label="下移" on:click=move |_| state.edit(Edit::MoveDown(id))>"↓"</button>
+                    <button tabindex="-1" class="icon" title="升级（Alt+Shift+←）" aria-label="升级" on:click=move |_| state.edit(Edit::Outdent(id))>"←"</button>
+                    <button tabindex="-1" class="icon" title="降级（Alt+Shift+→）" aria-label="降级" on:click=move |_| state.edit(Edit::Indent(id))>"→"</button>
+                    <button tabindex="-1" class="add-task" title="添加任务（Ctrl+Enter）" on:click=move |_| state.edit(add_edit.get_value())>{add_label}</button>
+                    <button tabindex="-1" class="add-sub" title=if is_task { "添加下级（Ctrl+Shift+Enter）" } else { "在下方添加同级标题" }
                         on:click=move |_| state.edit(sub_edit.get_value())>{if is_task { "＋下级" } else { "＋标题" }}</button>
                     <select class="kind" aria-label="类型" on:change=move |ev| {
                         let kind = if event_target_value(&ev) == "heading" { NodeKind::Heading } else { NodeKind::Task };
@@ -206,7 +206,7 @@ fn NodeRow(row: Row) -> impl IntoView {
                         <option value="heading" selected=!is_task>"标题"</option>
                         <option value="task" selected=is_task>"任务"</option>
                     </select>
-                    <button class="icon danger delete" title="删除（Alt+Shift+Delete）" aria-label="删除" on:click=move |_| state.delete_node(id)>"×"</button>
+                    <button tabindex="-1" class="icon danger delete" title="删除（Alt+Shift+Delete）" aria-label="删除" on:click=move |_| state.delete_node(id)>"×"</button>
                 </span>
             </div>
             {is_task.then(|| view! {
