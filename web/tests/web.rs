@@ -53,6 +53,24 @@ async fn fresh_app() -> impl Drop {
     handle
 }
 
+/// Library page → 新建计划 → 按所选部分创建 (every section ticked).
+async fn create_from_all_templates() {
+    one("#new-plan").click();
+    settle().await;
+    one("#create-from-templates").click();
+    settle().await;
+}
+
+fn key(key: &str, ctrl: bool, alt_shift: bool) -> web_sys::KeyboardEvent {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_ctrl_key(ctrl);
+    init.set_alt_key(alt_shift);
+    init.set_shift_key(alt_shift);
+    init.set_bubbles(true);
+    web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()
+}
+
 fn type_into(input: &web_sys::HtmlElement, text: &str) {
     input
         .unchecked_ref::<web_sys::HtmlInputElement>()
@@ -80,10 +98,7 @@ fn local_store_round_trips_and_reports_a_full_quota() {
 #[wasm_bindgen_test]
 async fn new_plan_from_all_templates_numbers_itself_and_is_saved() {
     let _app = fresh_app().await;
-    one("#new-plan").click();
-    settle().await;
-    one("#create-from-templates").click();
-    settle().await;
+    create_from_all_templates().await;
 
     let labels = labels();
     assert_eq!(labels.first().map(String::as_str), Some("一、"));
@@ -102,20 +117,13 @@ async fn new_plan_from_all_templates_numbers_itself_and_is_saved() {
 #[wasm_bindgen_test]
 async fn keyboard_move_renumbers_and_ctrl_z_undoes() {
     let _app = fresh_app().await;
-    one("#new-plan").click();
-    settle().await;
-    one("#create-from-templates").click();
-    settle().await;
+    create_from_all_templates().await;
 
     // Alt+Shift+↓ on the third task of section one moves it into section two.
     let third_task = &all(".node .node-title")[3];
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key("ArrowDown");
-    init.set_alt_key(true);
-    init.set_shift_key(true);
-    init.set_bubbles(true);
-    let down = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    third_task.dispatch_event(&down).unwrap();
+    third_task
+        .dispatch_event(&key("ArrowDown", false, true))
+        .unwrap();
     settle().await;
     let after = labels();
     assert_eq!(
@@ -123,12 +131,10 @@ async fn keyboard_move_renumbers_and_ctrl_z_undoes() {
         ["一、", "（一）", "（二）", "二、", "（三）", "（四）"]
     );
 
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key("z");
-    init.set_ctrl_key(true);
-    init.set_bubbles(true);
-    let undo = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    web_sys::window().unwrap().dispatch_event(&undo).unwrap();
+    web_sys::window()
+        .unwrap()
+        .dispatch_event(&key("z", true, false))
+        .unwrap();
     settle().await;
     assert_eq!(
         &labels()[..5],
@@ -139,10 +145,7 @@ async fn keyboard_move_renumbers_and_ctrl_z_undoes() {
 #[wasm_bindgen_test]
 async fn full_storage_shows_a_message_and_keeps_the_edit_in_memory() {
     let _app = fresh_app().await;
-    one("#new-plan").click();
-    settle().await;
-    one("#create-from-templates").click();
-    settle().await;
+    create_from_all_templates().await;
 
     // Fill the rest of the quota with other data.
     let storage = LocalStorage::raw();
