@@ -5,6 +5,7 @@
 //! implements over localStorage and tests implement in memory.
 
 pub mod export;
+pub mod import;
 pub mod plan;
 pub mod store;
 

@@ -46,7 +46,9 @@ fn export_text_writes_the_expected_file() {
 
 #[test]
 fn bad_input_gets_a_clear_message_and_a_failure_code() {
-    let out = yaodian(&["outline", "Cargo.toml"]);
+    let broken = std::env::temp_dir().join(format!("yaodian-broken-{}.json", std::process::id()));
+    std::fs::write(&broken, "{\"format\": \"yaodian-plan\", ").unwrap();
+    let out = yaodian(&["outline", broken.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr)
         .unwrap()

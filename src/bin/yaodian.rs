@@ -9,11 +9,13 @@ use std::process::ExitCode;
 
 use yaodian::export::outline::outline;
 use yaodian::export::text::{notice_text, TextOptions};
+use yaodian::import::{docx, import_text, Imported, Severity};
 use yaodian::plan::file;
 use yaodian::Plan;
 
 const USAGE: &str = "用法：
-  yaodian outline FILE                                   打印计划的大纲（FILE 为计划文件 .json）
+  yaodian import FILE [-o plan.json]                     从文本或 .docx 导入计划，诊断信息输出到标准错误
+  yaodian outline FILE                                   打印计划的大纲（FILE 为计划文件 .json、文本或 .docx）
   yaodian export FILE --format text [--no-indent] [-o OUT]   导出通知全文（可直接粘贴到 Word/WPS 的文本）";
 
 fn main() -> ExitCode {
@@ -40,6 +42,7 @@ fn run(args: &[String]) -> Result<(), String> {
             Ok(())
         }
         "export" => export(rest),
+        "import" => import(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -78,7 +81,71 @@ fn export(args: &[String]) -> Result<(), String> {
     }
 }
 
+fn import(args: &[String]) -> Result<(), String> {
+    let mut path = None;
+    let mut out = None;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-o" | "--output" => out = args.next().cloned(),
+            flag if flag.starts_with('-') => return Err(format!("未知选项：{flag}\n{USAGE}")),
+            file => path = Some(file.to_string()),
+        }
+    }
+    let path = path.ok_or_else(|| format!("import 需要一个文件\n{USAGE}"))?;
+    let imported = import_file(&path)?;
+    report(&imported);
+    let json = file::to_json(&imported.plan);
+    match out {
+        Some(out) => std::fs::write(&out, json + "\n").map_err(|e| format!("无法写入 {out}：{e}")),
+        None => {
+            println!("{json}");
+            Ok(())
+        }
+    }
+}
+
+/// Prints the import's diagnostics (not the ignored page furniture) on stderr.
+fn report(imported: &Imported) {
+    let ignored = imported
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Ignored)
+        .count();
+    for d in imported
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Ignored)
+    {
+        eprintln!("{d}");
+    }
+    if ignored > 0 {
+        eprintln!("已忽略 {ignored} 行网页或页眉页脚内容");
+    }
+}
+
+fn import_file(path: &str) -> Result<Imported, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("无法读取 {path}：{e}"))?;
+    if bytes.starts_with(b"PK") {
+        return docx::import_docx(&bytes).map_err(|e| format!("{path}：{e}"));
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("{path}：不是 UTF-8 编码的文本文件，请另存为 UTF-8 后再导入"))?;
+    Ok(import_text(&text))
+}
+
+/// A plan file as JSON, or any other text or .docx, imported first.
 fn read_plan(path: &str) -> Result<Plan, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("无法读取 {path}：{e}"))?;
-    file::from_json(&text).map_err(|e| format!("{path}：{e}"))
+    let bytes = std::fs::read(path).map_err(|e| format!("无法读取 {path}：{e}"))?;
+    let looks_like_json = bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b'{');
+    if looks_like_json || path.ends_with(".json") {
+        let text = String::from_utf8_lossy(&bytes);
+        return file::from_json(&text).map_err(|e| format!("{path}：{e}"));
+    }
+    let imported = import_file(path)?;
+    report(&imported);
+    Ok(imported.plan)
 }

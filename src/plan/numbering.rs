@@ -18,17 +18,20 @@ pub enum NumberStyle {
     ArabicParen,
     /// `任务1：`
     TaskColon,
+    /// `第一，`
+    Ordinal,
     /// No number.
     None,
 }
 
 impl NumberStyle {
-    pub const ALL: [NumberStyle; 6] = [
+    pub const ALL: [NumberStyle; 7] = [
         NumberStyle::ChineseComma,
         NumberStyle::ChineseParen,
         NumberStyle::ArabicDot,
         NumberStyle::ArabicParen,
         NumberStyle::TaskColon,
+        NumberStyle::Ordinal,
         NumberStyle::None,
     ];
 
@@ -40,6 +43,7 @@ impl NumberStyle {
             NumberStyle::ArabicDot => format!("{n}."),
             NumberStyle::ArabicParen => format!("（{n}）"),
             NumberStyle::TaskColon => format!("任务{n}："),
+            NumberStyle::Ordinal => format!("第{}，", chinese(n)),
             NumberStyle::None => String::new(),
         }
     }
@@ -52,6 +56,7 @@ impl NumberStyle {
             NumberStyle::ArabicDot => "1.",
             NumberStyle::ArabicParen => "（1）",
             NumberStyle::TaskColon => "任务1：",
+            NumberStyle::Ordinal => "第一，",
             NumberStyle::None => "不编号",
         }
     }
@@ -64,6 +69,7 @@ impl NumberStyle {
             NumberStyle::ArabicDot => "arabic-dot",
             NumberStyle::ArabicParen => "arabic-paren",
             NumberStyle::TaskColon => "task-colon",
+            NumberStyle::Ordinal => "ordinal",
             NumberStyle::None => "none",
         }
     }

@@ -1,0 +1,197 @@
+//! Task-division fields as offices write them: `责任领导：A、B`, `牵头单位：…`, `完成时间：…`, on
+//! one line or two, several on a line, or in parentheses at the end of a task.
+
+use crate::plan::model::{Deadline, Division, Role};
+
+/// Which division field a label names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    Leader,
+    Lead,
+    /// 责任单位 / 责任处室: the lead, unless a 牵头 label is also given, then cooperating.
+    Responsible,
+    Partner,
+    Deadline,
+}
+
+/// Label variants, longest first so that `牵头责任单位` wins over `责任单位`.
+const LABELS: &[(&str, FieldKind)] = &[
+    ("配合科室（单位）", FieldKind::Partner),
+    ("配合科室(单位)", FieldKind::Partner),
+    ("配合处室（单位）", FieldKind::Partner),
+    ("牵头责任单位", FieldKind::Lead),
+    ("主要协作单位", FieldKind::Partner),
+    ("责任领导", FieldKind::Leader),
+    ("牵头领导", FieldKind::Leader),
+    ("分管领导", FieldKind::Leader),
+    ("牵头科室", FieldKind::Lead),
+    ("牵头单位", FieldKind::Lead),
+    ("牵头处室", FieldKind::Lead),
+    ("牵头部门", FieldKind::Lead),
+    ("责任单位", FieldKind::Responsible),
+    ("责任处室", FieldKind::Responsible),
+    ("责任科室", FieldKind::Responsible),
+    ("配合科室", FieldKind::Partner),
+    ("配合单位", FieldKind::Partner),
+    ("配合处室", FieldKind::Partner),
+    ("配合部门", FieldKind::Partner),
+    ("协作单位", FieldKind::Partner),
+    ("参与单位", FieldKind::Partner),
+    ("完成时限", FieldKind::Deadline),
+    ("完成时间", FieldKind::Deadline),
+    ("时间节点", FieldKind::Deadline),
+    ("时限要求", FieldKind::Deadline),
+    ("责任人", FieldKind::Leader),
+];
+
+/// The label at the start of `text` followed by a colon: its kind and the byte length up to
+/// and including the colon.
+pub fn label_at(text: &str) -> Option<(FieldKind, usize)> {
+    LABELS.iter().find_map(|(label, kind)| {
+        let rest = text.strip_prefix(label)?;
+        let rest_trimmed = rest.trim_start();
+        let colon = rest_trimmed.chars().next()?;
+        matches!(colon, '：' | ':')
+            .then(|| (*kind, text.len() - rest_trimmed.len() + colon.len_utf8()))
+    })
+}
+
+/// All `label：value` pairs of a paragraph made only of fields (one or several), or None when
+/// the paragraph does not start with a label.
+pub fn fields_line(text: &str) -> Option<Vec<(FieldKind, String)>> {
+    label_at(text)?;
+    let mut starts = Vec::new();
+    for (i, c) in text.char_indices() {
+        let at_boundary = i == 0
+            || text[..i]
+                .chars()
+                .last()
+                .is_some_and(|p| matches!(p, '；' | ';' | '。' | ' ' | '，'));
+        if at_boundary && c != ' ' {
+            if let Some((kind, len)) = label_at(&text[i..]) {
+                starts.push((i, kind, len));
+            }
+        }
+    }
+    let mut fields = Vec::new();
+    for (n, &(start, kind, len)) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).map_or(text.len(), |s| s.0);
+        let value = text[start + len..end]
+            .trim()
+            .trim_end_matches(['；', ';', '。', '，'])
+            .trim()
+            .to_string();
+        fields.push((kind, value));
+    }
+    Some(fields)
+}
+
+/// A task that ends in `（牵头单位：…；责任单位：…）`: the text before it and the fields.
+pub fn trailing_fields(text: &str) -> Option<(String, Vec<(FieldKind, String)>)> {
+    let trimmed = text.trim_end();
+    let body = trimmed.strip_suffix('。').unwrap_or(trimmed).trim_end();
+    let body = body.strip_suffix('）')?;
+    let open = body.rfind('（')?;
+    let inner = &body[open + '（'.len_utf8()..];
+    let fields = fields_line(inner)?;
+    let before = text[..open].trim_end().to_string();
+    Some((before, fields))
+}
+
+/// Splits a list of names on 、 ， , ； ; — but not inside brackets (`各县（市、区）卫生健康局`).
+pub fn split_names(value: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut depth = 0i32;
+    let mut current = String::new();
+    for c in value.chars() {
+        match c {
+            '（' | '(' | '《' | '“' => depth += 1,
+            '）' | ')' | '》' | '”' => depth -= 1,
+            _ => {}
+        }
+        if depth <= 0 && matches!(c, '、' | '，' | ',' | '；' | ';') {
+            names.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
+        }
+    }
+    names.push(current);
+    names
+        .into_iter()
+        .map(|n| n.trim().trim_end_matches('。').trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// Puts the fields read for one task into its division.
+pub fn apply(division: &mut Division, fields: &[(FieldKind, String)]) {
+    let has_lead_label = fields.iter().any(|(k, _)| *k == FieldKind::Lead);
+    for (kind, value) in fields {
+        let role = match kind {
+            FieldKind::Leader => Role::Leader,
+            FieldKind::Lead => Role::Lead,
+            FieldKind::Responsible if has_lead_label => Role::Partner,
+            FieldKind::Responsible => Role::Lead,
+            FieldKind::Partner => Role::Partner,
+            FieldKind::Deadline => {
+                division.deadline = Deadline::parse(value.trim_end_matches('。'));
+                continue;
+            }
+        };
+        let list = division.people_mut(role);
+        for name in split_names(value) {
+            if !list.contains(&name) {
+                list.push(name);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_values() {
+        assert_eq!(
+            fields_line("配合科室（单位）：局机关各岗位，各医疗卫生单位"),
+            Some(vec![(
+                FieldKind::Partner,
+                "局机关各岗位，各医疗卫生单位".to_string()
+            )])
+        );
+        assert_eq!(
+            fields_line("责任领导：张三；牵头科室：办公室；完成时限：2020年12月"),
+            Some(vec![
+                (FieldKind::Leader, "张三".to_string()),
+                (FieldKind::Lead, "办公室".to_string()),
+                (FieldKind::Deadline, "2020年12月".to_string()),
+            ])
+        );
+        assert_eq!(
+            fields_line("责任领导："),
+            Some(vec![(FieldKind::Leader, String::new())])
+        );
+        assert_eq!(fields_line("责任领导干部要带头"), None);
+    }
+
+    #[test]
+    fn fields_in_parentheses_at_the_end() {
+        let (before, fields) =
+            trailing_fields("推进医共体建设。（牵头单位：医政科；责任单位：各县区卫健局）")
+                .unwrap();
+        assert_eq!(before, "推进医共体建设。");
+        let mut division = Division::default();
+        apply(&mut division, &fields);
+        assert_eq!(division.leads, ["医政科"]);
+        assert_eq!(division.partners, ["各县区卫健局"]);
+    }
+
+    #[test]
+    fn names_split_outside_brackets() {
+        assert_eq!(
+            split_names("各县（市、区）卫生健康局、市直单位，委机关各科室"),
+            ["各县（市、区）卫生健康局", "市直单位", "委机关各科室"]
+        );
+    }
+}

@@ -1,0 +1,268 @@
+//! Import: the text of a plan or of its whole notice → a [`Plan`] plus diagnostics.
+//!
+//! Like a tolerant parser, [`import_text`] never fails: whatever it cannot place is reported
+//! with the input line it came from, so no text is lost.
+//!
+//! Stages: [`lines`] (normalise, drop page noise) → paragraphs (re-join lines broken inside
+//! sentences) → last year's summary set aside → [`notice`] (front matter and closing parts)
+//! → [`structure`] (the numbered tree, fields, numbering styles).
+
+pub mod docx;
+pub mod fields;
+pub mod lines;
+pub mod markers;
+mod notice;
+mod structure;
+
+use crate::plan::model::Plan;
+use lines::{is_noise, normalize, Line};
+
+/// How much a diagnostic matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// Page furniture that was left out on purpose.
+    Ignored,
+    /// Text kept, but maybe not where the author meant it, or something to check.
+    Warning,
+}
+
+/// Something the importer wants the user to know, pointing at an input line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// 1-based line number in the input.
+    pub line: usize,
+    pub severity: Severity,
+    pub message: String,
+    /// The input text concerned.
+    pub text: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "第{}行：{}", self.line, self.message)?;
+        if !self.text.is_empty() {
+            write!(f, "「{}」", excerpt(&self.text))?;
+        }
+        Ok(())
+    }
+}
+
+fn excerpt(text: &str) -> String {
+    let mut out: String = text.chars().take(30).collect();
+    if text.chars().count() > 30 {
+        out.push('…');
+    }
+    out
+}
+
+/// The result of an import: always a plan, plus what could not be placed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub plan: Plan,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Last year's summary found before this year's plan, kept apart (one paragraph per line).
+    pub summary: String,
+}
+
+/// One paragraph: input lines re-joined where a sentence was broken.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Para {
+    /// First input line.
+    pub line: usize,
+    pub text: String,
+}
+
+/// Imports the text of a plan or its notice. Never fails.
+pub fn import_text(input: &str) -> Imported {
+    let mut diagnostics = Vec::new();
+    let mut lines = Vec::new();
+    for (i, raw) in input.lines().enumerate() {
+        let text = normalize(raw);
+        if text.is_empty() {
+            continue;
+        }
+        if is_noise(&text) {
+            diagnostics.push(Diagnostic {
+                line: i + 1,
+                severity: Severity::Ignored,
+                message: "网页或页眉页脚内容，已忽略".into(),
+                text: raw.trim().to_string(),
+            });
+            continue;
+        }
+        lines.push(Line { no: i + 1, text });
+    }
+    import_lines(lines, diagnostics)
+}
+
+/// Imports already separated paragraphs (e.g. from a .docx), each with its number.
+pub fn import_paragraphs(paragraphs: &[String]) -> Imported {
+    import_text(&paragraphs.join("\n"))
+}
+
+fn import_lines(lines: Vec<Line>, mut diagnostics: Vec<Diagnostic>) -> Imported {
+    let mut paras = join_broken_lines(lines);
+    let summary = set_summary_aside(&mut paras, &mut diagnostics);
+    let mut plan = Plan::default();
+
+    let body_start = paras
+        .iter()
+        .position(|p| structure::starts_item(&p.text))
+        .unwrap_or(paras.len());
+    let footer_start = notice::footer_start(&paras).max(body_start);
+    notice::read_front(&paras[..body_start], &mut plan, &mut diagnostics);
+    structure::read_body(
+        &paras[body_start..footer_start],
+        &mut plan,
+        &mut diagnostics,
+    );
+    notice::read_footer(&paras[footer_start..], &mut plan, &mut diagnostics);
+    if let Some(period) = notice::detect_period(&plan) {
+        plan.period = period;
+    }
+    diagnostics.sort_by_key(|d| d.line);
+    Imported {
+        plan,
+        diagnostics,
+        summary,
+    }
+}
+
+/// Ends of a sentence or of a label: a line ending so was not broken.
+fn ends_sentence(text: &str) -> bool {
+    text.ends_with([
+        '。', '；', '！', '？', '：', '”', '…', '」', '』', '.', ';', '!', '?', ':',
+    ])
+}
+
+/// A line that reads as running prose (as opposed to a heading, title or short label): it has
+/// inner punctuation, or is as long as a full printed line, or leaves a bracket or quote open.
+fn is_prose(text: &str) -> bool {
+    let count = |c: char| text.chars().filter(|&x| x == c).count();
+    let n = text.chars().count();
+    (n >= 16 && text.contains(['，', '。', '、', '；', '：']))
+        || n >= 25
+        || count('《') > count('》')
+        || count('“') > count('”')
+        || count('（') > count('）')
+}
+
+/// Re-joins lines that a PDF or web copy broke inside a sentence or a word.
+fn join_broken_lines(lines: Vec<Line>) -> Vec<Para> {
+    let mut paras: Vec<Para> = Vec::new();
+    for line in lines {
+        if let Some(last) = paras.last_mut() {
+            let continues = is_prose(&last.text)
+                && !ends_sentence(&last.text)
+                && !notice::is_closing_line(&last.text)
+                && !notice::is_title_line(&last.text)
+                && !structure::starts_item(&line.text)
+                && fields::label_at(&line.text).is_none()
+                && !notice::is_closing_line(&line.text);
+            if continues {
+                last.text.push_str(&line.text);
+                continue;
+            }
+        }
+        paras.push(Para {
+            line: line.no,
+            text: line.text,
+        });
+    }
+    paras
+}
+
+/// Headings of a summary of last year, and of this year's plan after it.
+const SUMMARY_WORDS: &[&str] = &[
+    "工作总结",
+    "工作回顾",
+    "取得的成效",
+    "主要成效",
+    "主要成绩",
+    "工作完成情况",
+    "工作开展情况",
+];
+const PLAN_WORDS: &[&str] = &[
+    "工作要点",
+    "工作安排",
+    "工作计划",
+    "工作思路",
+    "重点工作",
+    "工作打算",
+    "主要任务",
+];
+
+fn is_heading_like(text: &str) -> bool {
+    text.chars().count() <= 40 && !text.contains(['。', '，', '；'])
+}
+
+/// Finds a summary of last year followed by this year's plan; keeps the summary apart and
+/// turns the plan's own heading into an un-numbered title line.
+fn set_summary_aside(paras: &mut Vec<Para>, diagnostics: &mut Vec<Diagnostic>) -> String {
+    let bare = |p: &Para| match markers::marker(&p.text) {
+        Some(m) => p.text[m.len..].to_string(),
+        None => p.text.clone(),
+    };
+    let Some(start) = paras
+        .iter()
+        .position(|p| is_heading_like(&p.text) && SUMMARY_WORDS.iter().any(|w| p.text.contains(w)))
+    else {
+        return String::new();
+    };
+    let Some(offset) = paras[start + 1..]
+        .iter()
+        .position(|p| is_heading_like(&p.text) && PLAN_WORDS.iter().any(|w| p.text.contains(w)))
+    else {
+        return String::new();
+    };
+    let end = start + 1 + offset;
+    let summary: Vec<Para> = paras.drain(start..end).collect();
+    diagnostics.push(Diagnostic {
+        line: summary[0].line,
+        severity: Severity::Warning,
+        message: format!(
+            "识别为上年工作总结（共{}段），已单独保留，未导入计划",
+            summary.len()
+        ),
+        text: summary[0].text.clone(),
+    });
+    let heading = &mut paras[start];
+    heading.text = bare(heading);
+    summary
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_sentences_are_rejoined_but_headings_are_not() {
+        let text = "一、全面加强党的建设\n\n（二）持续深化工程。健全结对共建和局班子成员定点联系社会办\n\n医机构工作机制。\n\n责任领导：杨少平\n";
+        let imported = import_text(text);
+        let section = &imported.plan.nodes[0];
+        assert_eq!(section.title, "全面加强党的建设");
+        assert_eq!(
+            section.children[0].body,
+            "健全结对共建和局班子成员定点联系社会办医机构工作机制。"
+        );
+        assert_eq!(section.children[0].division.leaders, ["杨少平"]);
+    }
+
+    #[test]
+    fn a_summary_of_last_year_is_kept_apart() {
+        let text = "一、2020年工作总结\n（一）疫情防控取得成效。全年无本地病例。\n二、2021年工作要点\n（一）加强党的建设。坚持党的领导。\n（二）深化医改。推进医共体。\n";
+        let imported = import_text(text);
+        assert_eq!(imported.plan.title, "2021年工作要点");
+        assert_eq!(imported.plan.nodes.len(), 2);
+        assert_eq!(imported.plan.nodes[0].title, "加强党的建设");
+        assert!(imported.summary.contains("全年无本地病例"));
+        assert!(imported
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("上年工作总结")));
+    }
+}

@@ -1,0 +1,381 @@
+//! The notice around the plan: red header, document number, title, 主送, transmittal,
+//! signature and date, 附注, 抄送/抄报 and the 印发 line; and the plan's title and 总体要求.
+
+use super::{Diagnostic, Para, Severity};
+use crate::plan::model::{CopyKind, Period, Plan};
+
+fn no_punctuation(text: &str) -> bool {
+    !text.contains(['。', '，', '；', '：', '、', '！', '？'])
+}
+
+/// A short line without punctuation: an organ's name, a signature, a title.
+fn is_name_line(text: &str) -> bool {
+    text.chars().count() <= 30 && no_punctuation(text) && super::markers::marker(text).is_none()
+}
+
+/// `同卫健党组发〔2020〕8号`.
+pub fn is_doc_number(text: &str) -> bool {
+    let Some(open) = text.find('〔') else {
+        return false;
+    };
+    let after = &text[open + '〔'.len_utf8()..];
+    let year: String = after.chars().take_while(char::is_ascii_digit).collect();
+    year.len() == 4
+        && after[4..].starts_with('〕')
+        && text.ends_with('号')
+        && text.chars().count() <= 30
+        && no_punctuation(text)
+}
+
+/// A whole date, alone: `2020年3月31日` or `二〇二〇年三月三十一日`.
+pub fn is_date(text: &str) -> bool {
+    let Some((year, rest)) = text.split_once('年') else {
+        return false;
+    };
+    let Some((month, rest)) = rest.split_once('月') else {
+        return false;
+    };
+    let Some(day) = rest.strip_suffix('日') else {
+        return false;
+    };
+    let numeral = |s: &str, max: usize| {
+        let n = s.chars().count();
+        n >= 1
+            && n <= max
+            && (s.chars().all(|c| c.is_ascii_digit())
+                || s.chars().all(|c| "〇零一二三四五六七八九十".contains(c)))
+    };
+    numeral(year, 4) && year.chars().count() == 4 && numeral(month, 3) && numeral(day, 3)
+}
+
+fn is_notice_title(text: &str) -> bool {
+    text.contains("关于")
+        && (text.ends_with("通知") || text.ends_with("通报") || text.ends_with("意见"))
+        && text.chars().count() <= 80
+}
+
+/// The plan's own title: `2022年全市卫生健康工作要点`.
+fn is_plan_title(text: &str) -> bool {
+    // A period in brackets may follow: `…三年行动计划（2023年—2025年）`.
+    let head = match text
+        .strip_suffix('）')
+        .and_then(|t| t.rfind('（').map(|i| &t[..i]))
+    {
+        Some(head) => head,
+        None => text,
+    };
+    text.chars().count() <= 60
+        && !text.contains(['。', '，', '；', '：', '《'])
+        && !text.starts_with("关于")
+        && super::markers::marker(text).is_none()
+        && [
+            "要点",
+            "计划",
+            "方案",
+            "安排",
+            "任务分工",
+            "重点工作",
+            "清单",
+        ]
+        .iter()
+        .any(|w| head.ends_with(w))
+}
+
+/// Paragraphs that open the plan proper rather than the transmittal.
+fn starts_requirements(text: &str) -> bool {
+    let head: String = text.chars().take(30).collect();
+    [
+        "总体要求",
+        "指导思想",
+        "总体思路",
+        "基本原则",
+        "总体目标",
+        "工作目标",
+        "主要目标",
+    ]
+    .iter()
+    .any(|w| head.contains(w))
+}
+
+fn copy_line(text: &str) -> Option<(CopyKind, &str)> {
+    for (prefix, kind) in [("抄送", CopyKind::CopyTo), ("抄报", CopyKind::ReportTo)] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            if let Some(value) = rest.strip_prefix(['：', ':']) {
+                return Some((kind, value.trim().trim_end_matches('。')));
+            }
+        }
+    }
+    None
+}
+
+/// `同心县卫生健康局　　2020年3月31日印发` → (printer, date); printer may be empty.
+fn print_line(text: &str) -> Option<(String, String)> {
+    let rest = text.strip_suffix("印发")?.trim_end();
+    let date_start = rest
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| {
+            !c.is_whitespace()
+                && (c.is_ascii_digit() || "年月日〇零一二三四五六七八九十".contains(*c))
+        })
+        .last()
+        .map(|(i, _)| i)?;
+    let date = &rest[date_start..];
+    // the date may be glued to the printer: find where the year starts
+    let year_start = date.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+    let (printer, date) = (&rest[..date_start + year_start], &date[year_start..]);
+    is_date(date).then(|| (printer.trim().to_string(), date.to_string()))
+}
+
+fn note_line(text: &str) -> Option<String> {
+    let inner = text
+        .strip_prefix('（')
+        .and_then(|t| t.strip_suffix('）'))
+        .unwrap_or(text);
+    (inner.starts_with("备注") || inner.starts_with("附注") || inner.starts_with("注："))
+        .then(|| inner.to_string())
+}
+
+/// Titles and document numbers: complete lines even without a full stop.
+pub fn is_title_line(text: &str) -> bool {
+    is_notice_title(text) || is_plan_title(text) || is_doc_number(text)
+}
+
+/// Lines that belong to the closing parts; a broken sentence never continues into them.
+pub fn is_closing_line(text: &str) -> bool {
+    is_date(text)
+        || copy_line(text).is_some()
+        || print_line(text).is_some()
+        || note_line(text).is_some()
+}
+
+/// Where the closing parts (signature, date, 附注, 版记) begin, scanning back from the end.
+pub(crate) fn footer_start(paras: &[Para]) -> usize {
+    let mut i = paras.len();
+    while i > 0 {
+        let text = paras[i - 1].text.as_str();
+        if print_line(text).is_some() {
+            i -= 1;
+            if print_line(text).is_some_and(|(p, _)| p.is_empty())
+                && i > 0
+                && is_name_line(&paras[i - 1].text)
+            {
+                i -= 1;
+            }
+        } else if is_date(text) {
+            i -= 1;
+            if i > 0 && is_name_line(&paras[i - 1].text) {
+                i -= 1;
+            }
+        } else if copy_line(text).is_some() || note_line(text).is_some() {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+pub(crate) fn read_footer(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<Diagnostic>) {
+    let notice = &mut plan.notice;
+    let mut i = 0;
+    while i < paras.len() {
+        let text = paras[i].text.as_str();
+        let next = paras.get(i + 1).map(|p| p.text.as_str());
+        if let Some(note) = note_line(text) {
+            notice.note = note;
+        } else if let Some((kind, value)) = copy_line(text) {
+            notice.copy_kind = kind;
+            notice.copy_to = value.to_string();
+        } else if let Some((printer, date)) = print_line(text) {
+            if !printer.is_empty() {
+                notice.printer = printer;
+            }
+            notice.print_date = date;
+        } else if is_date(text) {
+            notice.date = text.to_string();
+        } else if next.is_some_and(|n| print_line(n).is_some_and(|(p, _)| p.is_empty())) {
+            notice.printer = text.to_string();
+        } else if next.is_some_and(is_date) {
+            notice.signature = text.to_string();
+        } else {
+            unplaced(diagnostics, &paras[i]);
+        }
+        i += 1;
+    }
+}
+
+fn unplaced(diagnostics: &mut Vec<Diagnostic>, para: &Para) {
+    diagnostics.push(Diagnostic {
+        line: para.line,
+        severity: Severity::Warning,
+        message: "未能识别这一段的位置，未导入".into(),
+        text: para.text.clone(),
+    });
+}
+
+/// Reads everything before the first numbered item.
+pub(crate) fn read_front(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<Diagnostic>) {
+    // Where the notice proper begins: anything before it that is not the red header is noise.
+    let first_notice = paras.iter().position(|p| {
+        is_doc_number(&p.text)
+            || is_notice_title(&p.text)
+            || (p.text.ends_with('：') && !starts_requirements(&p.text))
+    });
+    let mut header: Vec<&Para> = Vec::new();
+    let mut requirements: Vec<String> = Vec::new();
+    let mut transmittal: Vec<String> = Vec::new();
+    let mut in_requirements = false;
+    let mut i = 0;
+    while i < paras.len() {
+        let para = &paras[i];
+        let text = para.text.as_str();
+        let next = paras.get(i + 1).map(|p| p.text.as_str());
+        let notice = &mut plan.notice;
+        if first_notice.is_some_and(|f| i < f) && is_name_line(text) && !is_plan_title(text) {
+            // The red header, maybe spread over several lines (`中共同心县` / `卫生健康局党组文件`).
+            header.push(para);
+            if text.ends_with("文件") || next.is_some_and(is_doc_number) {
+                notice.issuer_mark = header.iter().map(|p| p.text.as_str()).collect();
+                header.clear();
+            }
+        } else if notice.doc_number.is_empty() && is_doc_number(text) {
+            notice.doc_number = text.to_string();
+        } else if notice.title.is_empty() && is_notice_title(text) {
+            notice.title = text.to_string();
+        } else if notice.title.is_empty()
+            && text.contains("关于")
+            && next.is_some_and(|n| is_notice_title(&format!("{text}{n}")))
+        {
+            notice.title = format!("{text}{}", next.unwrap_or_default());
+            i += 1;
+        } else if notice.recipients.is_empty()
+            && plan.title.is_empty()
+            && !in_requirements
+            && text.ends_with('：')
+            && text.chars().count() <= 150
+            && !starts_requirements(text)
+        {
+            notice.recipients = text.trim_end_matches('：').to_string();
+        } else if is_date(text) {
+            notice.date = text.to_string();
+        } else if plan.title.is_empty() && is_plan_title(text) {
+            plan.title = text.to_string();
+            in_requirements = true;
+        } else if is_name_line(text) && next.is_some_and(is_date) {
+            notice.signature = text.to_string();
+        } else if in_requirements || starts_requirements(text) {
+            in_requirements = true;
+            requirements.push(text.to_string());
+        } else if !notice.recipients.is_empty() || !notice.title.is_empty() {
+            transmittal.push(text.to_string());
+        } else {
+            requirements.push(text.to_string());
+        }
+        i += 1;
+    }
+    for para in header {
+        unplaced(diagnostics, para);
+    }
+    plan.notice.transmittal = transmittal.join("\n");
+    plan.requirements = requirements.join("\n");
+}
+
+/// The plan's year or years, from its title, the notice title or the document number.
+pub(crate) fn detect_period(plan: &Plan) -> Option<Period> {
+    for text in [&plan.title, &plan.notice.title, &plan.requirements] {
+        if let Some(period) = period_in(text) {
+            return Some(period);
+        }
+    }
+    let doc = &plan.notice.doc_number;
+    doc.find('〔')
+        .and_then(|i| doc[i + '〔'.len_utf8()..].get(..4))
+        .and_then(|y| y.parse().ok())
+        .map(Period::year)
+}
+
+/// `2023年—2025年`, `2023-2025年`, or the first `2022年`.
+fn period_in(text: &str) -> Option<Period> {
+    let chars: Vec<char> = text.chars().collect();
+    let year_at = |i: usize| -> Option<i32> {
+        let s: String = chars.get(i..i + 4)?.iter().collect();
+        let prev_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        let next_digit = chars.get(i + 4).is_some_and(|c| c.is_ascii_digit());
+        (!prev_digit && !next_digit && s.chars().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+            .filter(|y| (1949..=2200).contains(y))
+    };
+    for i in 0..chars.len() {
+        let Some(start) = year_at(i) else { continue };
+        let mut j = i + 4;
+        if chars.get(j) == Some(&'年') {
+            j += 1;
+        }
+        let dash = chars.get(j).is_some_and(|c| "—–-－~～至到".contains(*c));
+        if dash {
+            let mut k = j + 1;
+            while chars.get(k).is_some_and(|c| "—–-－".contains(*c)) {
+                k += 1;
+            }
+            if let Some(end) = year_at(k).filter(|e| *e >= start) {
+                return Some(Period { start, end });
+            }
+        }
+        if chars.get(i + 4) == Some(&'年') {
+            return Some(Period::year(start));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closing_lines() {
+        assert!(is_date("2020年3月31日"));
+        assert!(is_date("二〇二〇年三月三十一日"));
+        assert!(!is_date("2020年3月31日前完成"));
+        assert!(is_doc_number("同卫健党组发〔2020〕8号"));
+        assert_eq!(
+            print_line("同心县卫生健康局 2020年3月31日印发"),
+            Some(("同心县卫生健康局".into(), "2020年3月31日".into()))
+        );
+        assert_eq!(
+            print_line("2020年3月31日印发"),
+            Some((String::new(), "2020年3月31日".into()))
+        );
+        assert_eq!(
+            copy_line("抄报：自治区、吴忠市卫生健康委员会，县委，政府。"),
+            Some((
+                CopyKind::ReportTo,
+                "自治区、吴忠市卫生健康委员会，县委，政府"
+            ))
+        );
+    }
+
+    #[test]
+    fn periods() {
+        assert_eq!(
+            period_in("2022年全市卫生健康工作要点"),
+            Some(Period::year(2022))
+        );
+        assert_eq!(
+            period_in("健康行动三年行动计划（2023年—2025年）"),
+            Some(Period {
+                start: 2023,
+                end: 2025
+            })
+        );
+        assert_eq!(
+            period_in("三年计划（2023-2025年）"),
+            Some(Period {
+                start: 2023,
+                end: 2025
+            })
+        );
+    }
+}

@@ -1,0 +1,211 @@
+//! The numbered tree: levels from the order in which number styles open, headings and tasks,
+//! lead sentences, division fields, and each level's numbering read back from the text.
+
+use super::fields::{self, FieldKind};
+use super::markers::{is_inline_enumeration, marker};
+use super::{Diagnostic, Para, Severity};
+use crate::plan::model::{Node, NodeKind, Plan, MAX_DEPTH};
+use crate::plan::numbering::{LevelNumbering, NumberStyle};
+
+/// True when the paragraph opens a numbered item (not an inline enumeration).
+pub(crate) fn starts_item(text: &str) -> bool {
+    marker(text).is_some_and(|m| !is_inline_enumeration(text, &m))
+}
+
+/// One numbered item as read, before the tree is built.
+struct Item {
+    line: usize,
+    depth: usize,
+    parent: Option<usize>,
+    style: NumberStyle,
+    ordinal: u32,
+    text: String,
+    extra: Vec<String>,
+    fields: Vec<(FieldKind, String)>,
+    children: Vec<usize>,
+}
+
+pub(crate) fn read_body(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<Diagnostic>) {
+    let mut items: Vec<Item> = Vec::new();
+    let mut open: Vec<(NumberStyle, usize)> = Vec::new(); // style and item index per level
+    let mut waiting_value: Option<FieldKind> = None;
+
+    for para in paras {
+        let text = para.text.as_str();
+        let item_marker = marker(text).filter(|m| !is_inline_enumeration(text, m));
+        if let Some(m) = item_marker {
+            let depth = match open.iter().position(|(style, _)| *style == m.style) {
+                Some(level) => level,
+                None => open.len(),
+            };
+            if depth >= MAX_DEPTH {
+                diagnostics.push(Diagnostic {
+                    line: para.line,
+                    severity: Severity::Warning,
+                    message: "层级超过四级，已并入上一级条目的正文".into(),
+                    text: text.to_string(),
+                });
+                if let Some(&(_, last)) = open.last() {
+                    items[last].extra.push(text.to_string());
+                }
+                continue;
+            }
+            open.truncate(depth);
+            let index = items.len();
+            let parent = open.last().map(|&(_, parent)| parent);
+            if let Some(parent) = parent {
+                items[parent].children.push(index);
+            }
+            open.push((m.style, index));
+            let mut item = Item {
+                line: para.line,
+                depth,
+                parent,
+                style: m.style,
+                ordinal: m.ordinal,
+                text: text[m.len..].trim().to_string(),
+                extra: Vec::new(),
+                fields: Vec::new(),
+                children: Vec::new(),
+            };
+            if let Some((before, found)) = fields::trailing_fields(&item.text) {
+                item.text = before;
+                item.fields = found;
+            }
+            items.push(item);
+            waiting_value = None;
+            continue;
+        }
+        let Some(&(_, current)) = open.last() else {
+            continue; // read_body starts at the first item
+        };
+        if let Some(found) = fields::fields_line(text) {
+            waiting_value = match found.as_slice() {
+                [(kind, value)] if value.is_empty() => Some(*kind),
+                _ => None,
+            };
+            items[current]
+                .fields
+                .extend(found.into_iter().filter(|(_, v)| !v.is_empty()));
+        } else if let Some(kind) = waiting_value.take() {
+            items[current].fields.push((kind, text.to_string()));
+        } else {
+            items[current].extra.push(text.to_string());
+        }
+    }
+
+    detect_numbering(&items, plan, diagnostics);
+    let roots: Vec<usize> = (0..items.len()).filter(|&i| items[i].depth == 0).collect();
+    let mut nodes = Vec::new();
+    for root in roots {
+        nodes.push(build(&items, root, plan));
+    }
+    plan.nodes = nodes;
+}
+
+fn build(items: &[Item], index: usize, plan: &mut Plan) -> Node {
+    let item = &items[index];
+    let children: Vec<Node> = item
+        .children
+        .iter()
+        .map(|&c| build(items, c, plan))
+        .collect();
+    let kind = if !item.fields.is_empty() || item.style == NumberStyle::TaskColon {
+        NodeKind::Task
+    } else if !children.is_empty() {
+        NodeKind::Heading
+    } else if item.text.contains('。') || item.text.chars().count() > 40 || !item.extra.is_empty()
+    {
+        NodeKind::Task
+    } else {
+        NodeKind::Heading
+    };
+    let (title, first_body) = match item.text.split_once('。') {
+        Some((title, rest)) => (title.trim().to_string(), rest.trim().to_string()),
+        None => (item.text.trim().to_string(), String::new()),
+    };
+    let mut body: Vec<String> = Vec::new();
+    if !first_body.is_empty() {
+        body.push(first_body);
+    }
+    body.extend(item.extra.iter().cloned());
+    let mut node = Node::new(plan.fresh_id(), kind, title);
+    node.body = body.join("\n");
+    fields::apply(&mut node.division, &item.fields);
+    node.children = children;
+    node
+}
+
+/// Reads each level's style (the most common one) and whether it restarts under each parent
+/// or runs on; numbers that break the sequence are reported.
+fn detect_numbering(items: &[Item], plan: &mut Plan, diagnostics: &mut Vec<Diagnostic>) {
+    for depth in 0..MAX_DEPTH {
+        let at_depth: Vec<&Item> = items.iter().filter(|i| i.depth == depth).collect();
+        if at_depth.is_empty() {
+            continue;
+        }
+        let mut counts: Vec<(NumberStyle, usize)> = Vec::new();
+        for item in &at_depth {
+            match counts.iter_mut().find(|(s, _)| *s == item.style) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((item.style, 1)),
+            }
+        }
+        let style = counts
+            .iter()
+            .max_by_key(|(_, n)| *n)
+            .map(|(s, _)| *s)
+            .unwrap_or(NumberStyle::None);
+        // Groups of siblings, in document order.
+        let groups: Vec<Vec<u32>> = if depth == 0 {
+            vec![at_depth.iter().map(|i| i.ordinal).collect()]
+        } else {
+            items
+                .iter()
+                .filter(|i| i.depth == depth - 1 && !i.children.is_empty())
+                .map(|p| p.children.iter().map(|&c| items[c].ordinal).collect())
+                .collect()
+        };
+        let continuous = groups.len() > 1
+            && groups
+                .windows(2)
+                .filter(|w| !w[0].is_empty() && !w[1].is_empty())
+                .all(|w| w[1][0] == w[0][w[0].len() - 1] + 1)
+            && groups
+                .iter()
+                .skip(1)
+                .any(|g| g.first().is_some_and(|&n| n > 1));
+        let default = plan.numbering.levels[depth];
+        plan.numbering.levels[depth] = LevelNumbering {
+            style,
+            continuous: if groups.len() > 1 {
+                continuous
+            } else {
+                default.continuous
+            },
+        };
+        // Report numbers out of sequence.
+        let mut expected = 0;
+        let mut previous_parent = None;
+        for item in &at_depth {
+            if !continuous && item.parent != previous_parent {
+                expected = 0;
+            }
+            previous_parent = item.parent;
+            expected += 1;
+            if item.ordinal != expected {
+                diagnostics.push(Diagnostic {
+                    line: item.line,
+                    severity: Severity::Warning,
+                    message: format!(
+                        "编号不连续：原文为{}，按顺序应为{}（导入后已自动重新编号）",
+                        item.style.label(item.ordinal),
+                        style.label(expected)
+                    ),
+                    text: item.text.clone(),
+                });
+                expected = item.ordinal;
+            }
+        }
+    }
+}
