@@ -134,7 +134,12 @@ pub fn apply(division: &mut Division, fields: &[(FieldKind, String)]) {
             FieldKind::Responsible => Role::Lead,
             FieldKind::Partner => Role::Partner,
             FieldKind::Deadline => {
-                division.deadline = Deadline::parse(value.trim_end_matches('。'));
+                let value = value.trim_end_matches('。');
+                division.deadline = match &division.deadline {
+                    Deadline::None => Deadline::parse(value),
+                    // Two deadlines for one task: keep both words rather than lose one.
+                    earlier => Deadline::Text(format!("{}；{value}", earlier.label())),
+                };
                 continue;
             }
         };

@@ -177,31 +177,42 @@ pub(crate) fn footer_start(paras: &[Para]) -> usize {
 }
 
 pub(crate) fn read_footer(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<Diagnostic>) {
-    let notice = &mut plan.notice;
-    let mut i = 0;
-    while i < paras.len() {
-        let text = paras[i].text.as_str();
+    for (i, para) in paras.iter().enumerate() {
+        let text = para.text.as_str();
         let next = paras.get(i + 1).map(|p| p.text.as_str());
-        if let Some(note) = note_line(text) {
-            notice.note = note;
+        let notice = &mut plan.notice;
+        let (field, value) = if let Some(note) = note_line(text) {
+            (&mut notice.note, note)
         } else if let Some((kind, value)) = copy_line(text) {
             notice.copy_kind = kind;
-            notice.copy_to = value.to_string();
+            (&mut notice.copy_to, value.to_string())
         } else if let Some((printer, date)) = print_line(text) {
-            if !printer.is_empty() {
+            if !printer.is_empty() && notice.printer.is_empty() {
                 notice.printer = printer;
+            } else if !printer.is_empty() {
+                unplaced(diagnostics, para);
             }
-            notice.print_date = date;
+            (&mut notice.print_date, date)
         } else if is_date(text) {
-            notice.date = text.to_string();
+            (&mut notice.date, text.to_string())
         } else if next.is_some_and(|n| print_line(n).is_some_and(|(p, _)| p.is_empty())) {
-            notice.printer = text.to_string();
+            (&mut notice.printer, text.to_string())
         } else if next.is_some_and(is_date) {
-            notice.signature = text.to_string();
+            (&mut notice.signature, text.to_string())
         } else {
-            unplaced(diagnostics, &paras[i]);
-        }
-        i += 1;
+            unplaced(diagnostics, para);
+            continue;
+        };
+        set_once(field, value, para, diagnostics);
+    }
+}
+
+/// Fills an empty field; a second value for it is reported rather than lost.
+fn set_once(field: &mut String, value: String, para: &Para, diagnostics: &mut Vec<Diagnostic>) {
+    if field.is_empty() {
+        *field = value;
+    } else if *field != value {
+        unplaced(diagnostics, para);
     }
 }
 
@@ -235,7 +246,9 @@ pub(crate) fn read_front(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<
         if first_notice.is_some_and(|f| i < f) && is_name_line(text) && !is_plan_title(text) {
             // The red header, maybe spread over several lines (`中共同心县` / `卫生健康局党组文件`).
             header.push(para);
-            if text.ends_with("文件") || next.is_some_and(is_doc_number) {
+            if (text.ends_with("文件") || next.is_some_and(is_doc_number))
+                && notice.issuer_mark.is_empty()
+            {
                 notice.issuer_mark = header.iter().map(|p| p.text.as_str()).collect();
                 header.clear();
             }
@@ -257,12 +270,12 @@ pub(crate) fn read_front(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<
             && !starts_requirements(text)
         {
             notice.recipients = text.trim_end_matches('：').to_string();
-        } else if is_date(text) {
+        } else if notice.date.is_empty() && is_date(text) {
             notice.date = text.to_string();
         } else if plan.title.is_empty() && is_plan_title(text) {
             plan.title = text.to_string();
             in_requirements = true;
-        } else if is_name_line(text) && next.is_some_and(is_date) {
+        } else if notice.signature.is_empty() && is_name_line(text) && next.is_some_and(is_date) {
             notice.signature = text.to_string();
         } else if in_requirements || starts_requirements(text) {
             in_requirements = true;

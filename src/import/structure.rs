@@ -105,6 +105,7 @@ pub(crate) fn read_body(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<D
 
 fn build(items: &[Item], index: usize, plan: &mut Plan) -> Node {
     let item = &items[index];
+    let id = plan.fresh_id(); // in document order: parents before children
     let children: Vec<Node> = item
         .children
         .iter()
@@ -129,7 +130,7 @@ fn build(items: &[Item], index: usize, plan: &mut Plan) -> Node {
         body.push(first_body);
     }
     body.extend(item.extra.iter().cloned());
-    let mut node = Node::new(plan.fresh_id(), kind, title);
+    let mut node = Node::new(id, kind, title);
     node.body = body.join("\n");
     fields::apply(&mut node.division, &item.fields);
     node.children = children;

@@ -58,6 +58,7 @@ pub enum Edit {
     SetKind(NodeId, NodeKind),
     SetPeople(NodeId, Role, Vec<String>),
     SetDeadline(NodeId, Deadline),
+    SetCarriedOver(NodeId, bool),
 }
 
 /// Why an edit could not be applied, worded for the user.
@@ -170,6 +171,7 @@ impl Edit {
                 *node_mut(plan, id)?.division.people_mut(role) = clean_names(names)
             }
             Edit::SetDeadline(id, deadline) => node_mut(plan, id)?.division.deadline = deadline,
+            Edit::SetCarriedOver(id, carried) => node_mut(plan, id)?.carried_over = carried,
         }
         none
     }

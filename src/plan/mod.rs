@@ -1,9 +1,11 @@
 //! The plan: model, derived numbering, edits with undo, roster, templates, plan file.
 
+pub mod compare;
 pub mod edit;
 pub mod editor;
 pub mod file;
 pub mod model;
+pub mod next_year;
 pub mod numbering;
 pub mod roster;
 pub mod templates;

@@ -237,6 +237,9 @@ pub struct Node {
     pub body: String,
     /// A task's division of work (任务分工); empty for headings.
     pub division: Division,
+    /// Carried over from last year's plan (set by the roll-forward, cleared by the user).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub carried_over: bool,
     pub children: Vec<Node>,
 }
 

@@ -1,0 +1,264 @@
+//! "以此为基础新建下一年度": next year's plan from this one.
+//!
+//! The year moves forward where it is the plan's own year (titles, document number, deadlines);
+//! owners are kept; the notice date is cleared; every other mention of the old year in the text
+//! is listed for review instead of being changed silently; tasks are marked as carried over.
+
+use super::model::{Deadline, Node, NodeId, NodeKind, Period, Plan};
+use super::numbering::number;
+
+/// A place in the text that names one of the old plan's years.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearMention {
+    /// The node it is in, if any.
+    pub node: Option<NodeId>,
+    /// Where, in words: `（三）正文`, `总体要求`, `印发说明`.
+    pub place: String,
+    /// The text around the year.
+    pub excerpt: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RolledForward {
+    pub plan: Plan,
+    pub review: Vec<YearMention>,
+}
+
+/// Replaces each whole 4-digit year of the old period by the same year moved by `shift`.
+fn shift_years(text: &str, period: Period, shift: i32) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (at, year) in years(&chars) {
+        if period.contains(year) {
+            out.extend(&chars[copied..at]);
+            out.push_str(&(year + shift).to_string());
+            copied = at + 4;
+        }
+    }
+    out.extend(&chars[copied..]);
+    out
+}
+
+/// Standalone 4-digit numbers (not part of a longer number or a decimal) and where they start.
+fn years(chars: &[char]) -> Vec<(usize, i32)> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        let decimal = i >= 2 && matches!(chars[i - 1], '.' | '．') && chars[i - 2].is_ascii_digit();
+        if run == 4 && !decimal {
+            let year = chars[i..i + 4]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .unwrap_or(0);
+            found.push((i, year));
+        }
+        i += run;
+    }
+    found
+}
+
+/// Every place in `text` that names a year of `period`, with some context.
+fn mentions(text: &str, period: Period) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    years(&chars)
+        .into_iter()
+        .filter(|(_, year)| period.contains(*year))
+        .map(|(at, _)| {
+            let from = at.saturating_sub(10);
+            let to = (at + 14).min(chars.len());
+            chars[from..to].iter().collect()
+        })
+        .collect()
+}
+
+/// `同卫健党组发〔2020〕8号` → `同卫健党组发〔2021〕号`: the year moves, the serial is cleared.
+fn roll_doc_number(doc: &str, period: Period, shift: i32) -> String {
+    let Some(close) = doc.find('〕') else {
+        return shift_years(doc, period, shift);
+    };
+    let head = shift_years(&doc[..close + '〕'.len_utf8()], period, shift);
+    let tail = &doc[close + '〕'.len_utf8()..];
+    let serial_end = tail
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_digit())
+        .map_or(tail.len(), |(i, _)| i);
+    format!("{head}{}", &tail[serial_end..])
+}
+
+fn roll_deadline(deadline: &Deadline, period: Period, shift: i32) -> Deadline {
+    match deadline {
+        Deadline::Month { year, month } if period.contains(*year) => Deadline::Month {
+            year: year + shift,
+            month: *month,
+        },
+        Deadline::Date { year, month, day } if period.contains(*year) => Deadline::Date {
+            year: year + shift,
+            month: *month,
+            day: *day,
+        },
+        Deadline::Text(text) => Deadline::Text(shift_years(text, period, shift)),
+        other => other.clone(),
+    }
+}
+
+fn roll_node(node: &mut Node, period: Period, shift: i32) {
+    node.division.deadline = roll_deadline(&node.division.deadline, period, shift);
+    if node.kind == NodeKind::Task {
+        node.carried_over = true;
+    }
+    for child in &mut node.children {
+        roll_node(child, period, shift);
+    }
+}
+
+/// Next year's plan from `plan` (a multi-year plan moves by its whole length).
+pub fn next_year(plan: &Plan) -> RolledForward {
+    let old = plan.period;
+    let shift = old.end - old.start + 1;
+    let mut next = plan.clone();
+    next.period = Period {
+        start: old.start + shift,
+        end: old.end + shift,
+    };
+    next.title = shift_years(&plan.title, old, shift);
+    let notice = &mut next.notice;
+    notice.title = shift_years(&plan.notice.title, old, shift);
+    notice.doc_number = roll_doc_number(&plan.notice.doc_number, old, shift);
+    notice.date.clear();
+    notice.print_date.clear();
+    // The transmittal names the plan by its title: that moves with it.
+    for (from, to) in [
+        (&plan.title, &next.title),
+        (&plan.notice.title, &notice.title),
+    ] {
+        if !from.is_empty() {
+            notice.transmittal = notice.transmittal.replace(from.as_str(), to);
+        }
+    }
+    for node in &mut next.nodes {
+        roll_node(node, old, shift);
+    }
+
+    let mut review = Vec::new();
+    let mut note = |node: Option<NodeId>, place: String, text: &str| {
+        for excerpt in mentions(text, old) {
+            review.push(YearMention {
+                node,
+                place: place.clone(),
+                excerpt,
+            });
+        }
+    };
+    note(None, "印发说明".into(), &next.notice.transmittal);
+    note(None, "附注".into(), &next.notice.note);
+    note(None, "总体要求".into(), &next.requirements);
+    for numbered in number(&next) {
+        let node = numbered.node;
+        let label = if numbered.label.is_empty() {
+            node.title.chars().take(8).collect()
+        } else {
+            numbered.label.clone()
+        };
+        note(Some(node.id), format!("{label}标题"), &node.title);
+        note(Some(node.id), format!("{label}正文"), &node.body);
+    }
+    RolledForward { plan: next, review }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan() -> Plan {
+        let mut plan = Plan {
+            period: Period::year(2020),
+            title: "2020年全县卫生健康工作要点".into(),
+            requirements: "2020年的总体要求是：巩固2019年成果。".into(),
+            ..Plan::default()
+        };
+        plan.notice.title = "关于印发2020年全县卫生健康工作要点的通知".into();
+        plan.notice.doc_number = "同卫健党组发〔2020〕8号".into();
+        plan.notice.transmittal = "现将《2020年全县卫生健康工作要点》印发给你们。".into();
+        plan.notice.date = "2020年3月31日".into();
+        plan.notice.print_date = "2020年3月31日".into();
+        let mut section = Node::new(plan.fresh_id(), NodeKind::Heading, "全面加强党的建设");
+        let mut task = Node::new(plan.fresh_id(), NodeKind::Task, "强化理论武装");
+        task.body = "到2020年底，覆盖率达到90%，高于2019年。".into();
+        task.division.leaders = vec!["杨少平".into()];
+        task.division.deadline = Deadline::Month {
+            year: 2020,
+            month: 11,
+        };
+        section.children.push(task);
+        plan.nodes.push(section);
+        plan
+    }
+
+    #[test]
+    fn the_plan_year_moves_and_the_rest_is_listed_for_review() {
+        let RolledForward { plan: next, review } = next_year(&plan());
+        assert_eq!(next.period, Period::year(2021));
+        assert_eq!(next.title, "2021年全县卫生健康工作要点");
+        assert_eq!(
+            next.notice.title,
+            "关于印发2021年全县卫生健康工作要点的通知"
+        );
+        assert_eq!(next.notice.doc_number, "同卫健党组发〔2021〕号");
+        assert_eq!(
+            next.notice.transmittal,
+            "现将《2021年全县卫生健康工作要点》印发给你们。"
+        );
+        assert!(next.notice.date.is_empty() && next.notice.print_date.is_empty());
+        let task = &next.nodes[0].children[0];
+        assert_eq!(
+            task.division.deadline,
+            Deadline::Month {
+                year: 2021,
+                month: 11
+            }
+        );
+        assert_eq!(task.division.leaders, ["杨少平"]);
+        assert!(task.carried_over);
+        assert!(!next.nodes[0].carried_over);
+        // Body text is not changed silently: the old year is listed.
+        assert_eq!(task.body, "到2020年底，覆盖率达到90%，高于2019年。");
+        let places: Vec<&str> = review.iter().map(|m| m.place.as_str()).collect();
+        assert_eq!(places, ["总体要求", "（一）正文"]);
+        assert!(review[1].excerpt.contains("到2020年底"));
+        assert_eq!(review[1].node, Some(task.id));
+    }
+
+    #[test]
+    fn a_three_year_plan_moves_by_three_years() {
+        let mut plan = plan();
+        plan.period = Period {
+            start: 2023,
+            end: 2025,
+        };
+        plan.title = "健康行动三年行动计划（2023年—2025年）".into();
+        let next = next_year(&plan).plan;
+        assert_eq!(
+            next.period,
+            Period {
+                start: 2026,
+                end: 2028
+            }
+        );
+        assert_eq!(next.title, "健康行动三年行动计划（2026年—2028年）");
+    }
+
+    #[test]
+    fn numbers_that_are_not_years_stay() {
+        assert_eq!(
+            shift_years("2020年完成1.2020万人，编号12020", Period::year(2020), 1),
+            "2021年完成1.2020万人，编号12020"
+        );
+    }
+}
