@@ -154,8 +154,8 @@ pub fn compare(old: &Plan, new: &Plan) -> Comparison {
     };
     // Dropped tasks that come before any matched one.
     let first_matched_old = new_match.iter().flatten().min().copied();
-    for i in 0..old_tasks.len() {
-        if old_match[i].is_none() && first_matched_old.is_none_or(|f| i < f) {
+    for (i, matched) in old_match.iter().enumerate() {
+        if matched.is_none() && first_matched_old.is_none_or(|f| i < f) {
             rows.push(dropped_row(i));
         }
     }
