@@ -293,6 +293,21 @@ mod tests {
         );
     }
 
+    /// The fixture the browser test uploads is this very document.
+    #[test]
+    fn the_browser_fixture_is_this_document() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/numbered.docx");
+        if std::env::var_os("YAODIAN_WRITE_FIXTURES").is_some() {
+            std::fs::write(path, numbered_docx()).unwrap();
+        }
+        let stored = std::fs::read(path).expect("tests/fixtures/numbered.docx");
+        let stored = paragraphs(&docx_rs::read_docx(&stored).unwrap());
+        assert_eq!(
+            stored,
+            paragraphs(&docx_rs::read_docx(&numbered_docx()).unwrap())
+        );
+    }
+
     #[test]
     fn a_damaged_file_gets_a_clear_message() {
         let err = import_docx(b"PK\x03\x04 not really a zip").unwrap_err();

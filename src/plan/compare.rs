@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
-use super::model::{Division, Node, NodeKind, Plan, Role};
+use super::model::{Deadline, Division, Node, NodeKind, Plan, Role};
 use super::numbering::number;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,6 +70,23 @@ pub struct Comparison {
 impl Comparison {
     pub fn count(&self, status: Status) -> usize {
         self.rows.iter().filter(|r| r.status == status).count()
+    }
+}
+
+/// The deadline with its year counted from the plan's first year, so that a deadline moved
+/// with the plan (2020年11月 in 2020, 2021年11月 in 2021) compares equal.
+fn relative(deadline: &Deadline, start: i32) -> Deadline {
+    match deadline {
+        Deadline::Month { year, month } => Deadline::Month {
+            year: year - start,
+            month: *month,
+        },
+        Deadline::Date { year, month, day } => Deadline::Date {
+            year: year - start,
+            month: *month,
+            day: *day,
+        },
+        other => other.clone(),
     }
 }
 
@@ -170,7 +187,12 @@ pub fn compare(old: &Plan, new: &Plan) -> Comparison {
             }),
             Some(i) => {
                 let old_task = &old_tasks[i];
-                let owner_changes = owner_changes(&old_task.division, &new_task.division);
+                let owner_changes = owner_changes(
+                    &old_task.division,
+                    &new_task.division,
+                    old.period.start,
+                    new.period.start,
+                );
                 let same_text = old_task.text == new_task.text;
                 rows.push(Row {
                     status: if same_text && owner_changes.is_empty() {
@@ -199,7 +221,7 @@ pub fn compare(old: &Plan, new: &Plan) -> Comparison {
     Comparison { rows }
 }
 
-fn owner_changes(old: &Division, new: &Division) -> Vec<String> {
+fn owner_changes(old: &Division, new: &Division, old_start: i32, new_start: i32) -> Vec<String> {
     let mut changes = Vec::new();
     for role in Role::ALL {
         let (a, b) = (old.people(role), new.people(role));
@@ -212,7 +234,15 @@ fn owner_changes(old: &Division, new: &Division) -> Vec<String> {
             ));
         }
     }
-    if old.deadline != new.deadline {
+    if relative(&old.deadline, old_start) != relative(&new.deadline, new_start) {
+        if old.deadline == new.deadline {
+            // The plan moved to another year but this deadline did not.
+            changes.push(format!(
+                "完成时限：{}（未随年度顺延）",
+                new.deadline.label()
+            ));
+            return changes;
+        }
         changes.push(format!(
             "完成时限：{} → {}",
             or_none(&old.deadline.label()),
@@ -296,7 +326,6 @@ pub fn diff(old: &str, new: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::model::Deadline;
 
     fn plan(tasks: &[(&str, &str)]) -> Plan {
         let mut plan = Plan::default();
@@ -349,6 +378,19 @@ mod tests {
             text: "92%".into()
         }));
         assert_eq!(comparison.count(Status::New), 1);
+    }
+
+    #[test]
+    fn next_years_plan_matches_every_task_as_carried_over() {
+        let mut old = plan(&[("甲任务", "内容一。"), ("乙任务", "内容二。")]);
+        old.period = crate::plan::model::Period::year(2020);
+        old.nodes[0].children[0].division.deadline = Deadline::Month {
+            year: 2020,
+            month: 11,
+        };
+        let next = crate::plan::next_year::next_year(&old).plan;
+        let comparison = compare(&old, &next);
+        assert_eq!(comparison.count(Status::Unchanged), 2);
     }
 
     #[test]

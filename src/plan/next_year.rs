@@ -146,6 +146,12 @@ pub fn next_year(plan: &Plan) -> RolledForward {
         roll_node(node, old, shift);
     }
 
+    let review = old_year_mentions(&next, old);
+    RolledForward { plan: next, review }
+}
+
+/// Every place in the plan's text that still names a year of `old` (the plan it came from).
+pub fn old_year_mentions(plan: &Plan, old: Period) -> Vec<YearMention> {
     let mut review = Vec::new();
     let mut note = |node: Option<NodeId>, place: String, text: &str| {
         for excerpt in mentions(text, old) {
@@ -156,10 +162,10 @@ pub fn next_year(plan: &Plan) -> RolledForward {
             });
         }
     };
-    note(None, "印发说明".into(), &next.notice.transmittal);
-    note(None, "附注".into(), &next.notice.note);
-    note(None, "总体要求".into(), &next.requirements);
-    for numbered in number(&next) {
+    note(None, "印发说明".into(), &plan.notice.transmittal);
+    note(None, "附注".into(), &plan.notice.note);
+    note(None, "总体要求".into(), &plan.requirements);
+    for numbered in number(plan) {
         let node = numbered.node;
         let label = if numbered.label.is_empty() {
             node.title.chars().take(8).collect()
@@ -169,7 +175,17 @@ pub fn next_year(plan: &Plan) -> RolledForward {
         note(Some(node.id), format!("{label}标题"), &node.title);
         note(Some(node.id), format!("{label}正文"), &node.body);
     }
-    RolledForward { plan: next, review }
+    review
+}
+
+/// The period a plan was rolled forward from, when it has carried-over tasks.
+pub fn previous_period(plan: &Plan) -> Option<Period> {
+    let carried = plan.walk().iter().any(|(n, _)| n.carried_over);
+    let length = plan.period.end - plan.period.start + 1;
+    carried.then(|| Period {
+        start: plan.period.start - length,
+        end: plan.period.end - length,
+    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::compare_page::ComparePage;
 use crate::editor_page::EditorPage;
 use crate::library_page::LibraryPage;
 use crate::state::{use_state, AppState, Route};
@@ -12,17 +13,24 @@ pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
 
+    // Which page to show; a memo, so that edits to the open plan do not rebuild the page.
+    let page = Memo::new(move |_| match state.route.get() {
+        Route::Plan(id) if state.open.with(|o| o.as_ref().is_some_and(|o| o.id == id)) => {
+            Route::Plan(id)
+        }
+        Route::Plan(_) => Route::Library,
+        other => other,
+    });
     let on_hash = window_event_listener(ev::hashchange, move |_| state.follow_hash());
     on_cleanup(move || on_hash.remove());
 
     view! {
         <div class="app">
-            <Show
-                when=move || matches!(state.route.get(), Route::Plan(_)) && state.open.with(Option::is_some)
-                fallback=|| view! { <LibraryPage/> }
-            >
-                <EditorPage/>
-            </Show>
+            {move || match page.get() {
+                Route::Plan(_) => view! { <EditorPage/> }.into_any(),
+                Route::Compare(old, new) => view! { <ComparePage old new/> }.into_any(),
+                Route::Library => view! { <LibraryPage/> }.into_any(),
+            }}
             <ToastBar/>
         </div>
     }

@@ -86,6 +86,25 @@ pub async fn read_file(file: web_sys::File) -> Result<String, String> {
         .ok_or_else(|| "无法读取该文件".to_string())
 }
 
+/// Reads a chosen file's bytes.
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "无法读取该文件".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Text from a file: UTF-8, or else GBK (what Windows Notepad saves in China).
+pub fn decode_text(bytes: &[u8]) -> String {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
+    }
+    web_sys::TextDecoder::new_with_label("gbk")
+        .ok()
+        .and_then(|decoder| decoder.decode_with_u8_array(bytes).ok())
+        .unwrap_or_else(|| String::from_utf8_lossy(bytes).into_owned())
+}
+
 /// A file name safe on every system, from a plan title.
 pub fn file_name(title: &str, extension: &str) -> String {
     let base: String = title

@@ -4,8 +4,10 @@
 
 pub mod app;
 pub mod browser;
+mod compare_page;
 mod editor_page;
 mod fields;
+mod import_dialog;
 mod library_page;
 mod panels;
 mod people;

@@ -6,12 +6,14 @@ use yaodian::plan::templates::{NewPlan, SECTIONS};
 use yaodian::store::PlanMeta;
 
 use crate::browser;
-use crate::state::use_state;
+use crate::import_dialog::ImportDialog;
+use crate::state::{use_state, Route};
 
 #[component]
 pub fn LibraryPage() -> impl IntoView {
     let state = use_state();
     let creating = RwSignal::new(false);
+    let importing = RwSignal::new(false);
 
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -34,6 +36,7 @@ pub fn LibraryPage() -> impl IntoView {
         <main class="library">
             <div class="library-actions">
                 <button class="primary" id="new-plan" on:click=move |_| creating.set(true)>"＋ 新建计划"</button>
+                <button id="import-plan" on:click=move |_| importing.set(true)>"导入往年计划（文本 / .docx）"</button>
                 <label class="button">
                     "导入计划文件（.json）"
                     <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_file/>
@@ -41,6 +44,9 @@ pub fn LibraryPage() -> impl IntoView {
             </div>
             <Show when=move || creating.get()>
                 <NewPlanDialog on_close=move || creating.set(false)/>
+            </Show>
+            <Show when=move || importing.get()>
+                <ImportDialog on_close=move || importing.set(false)/>
             </Show>
             <h2>"本机保存的计划"</h2>
             <Show
@@ -57,6 +63,7 @@ pub fn LibraryPage() -> impl IntoView {
                     />
                 </ul>
             </Show>
+            <ComparePicker/>
             <Trash/>
             <p class="hint">"所有数据只保存在本浏览器中。请定期用“导出计划文件”备份。"</p>
         </main>
@@ -122,6 +129,8 @@ fn PlanItem(meta: PlanMeta) -> impl IntoView {
                     fallback=move || view! {
                         <button on:click=move |_| state.open_plan(&id.get_value())>"打开"</button>
                         <button on:click=move |_| state.duplicate(&id.get_value())>"复制"</button>
+                        <button class="next-year" title="复制本计划为下一年度计划：年份顺延，责任人保留，任务标记为延续"
+                            on:click=move |_| state.create_next_year(&id.get_value())>"以此为基础新建下一年度"</button>
                         <button on:click=move |_| renaming.set(true)>"重命名"</button>
                         <button class="danger" on:click=move |_| confirming.set(true)>"删除"</button>
                     }
@@ -132,6 +141,57 @@ fn PlanItem(meta: PlanMeta) -> impl IntoView {
                 </Show>
             </span>
         </li>
+    }
+}
+
+/// Pick two plans to compare (typically last year's and this year's).
+#[component]
+fn ComparePicker() -> impl IntoView {
+    let state = use_state();
+    let old = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let go = move |_| {
+        let plans = state.plans();
+        // Defaults: the newest plan against the one before it.
+        let pick = |chosen: String, fallback: usize| {
+            if chosen.is_empty() {
+                plans
+                    .get(fallback)
+                    .map(|m| m.id.clone())
+                    .unwrap_or_default()
+            } else {
+                chosen
+            }
+        };
+        let (a, b) = (pick(old.get_untracked(), 1), pick(new.get_untracked(), 0));
+        if a == b {
+            state.error("请选择两个不同的计划");
+        } else {
+            state.go(Route::Compare(a, b));
+        }
+    };
+    let options = move |fallback: usize| {
+        state
+            .plans()
+            .into_iter()
+            .enumerate()
+            .map(|(i, m)| view! { <option value=m.id.clone() selected=i == fallback>{m.title.clone()}</option> })
+            .collect_view()
+    };
+    let several = move || state.plans().len() > 1;
+    view! {
+        <Show when=several>
+            <section class="compare-picker">
+                <h2>"比较两个计划"</h2>
+                <label>"原计划"
+                    <select id="compare-old" on:change=move |ev| old.set(event_target_value(&ev))>{options(1)}</select>
+                </label>
+                <label>"新计划"
+                    <select id="compare-new" on:change=move |ev| new.set(event_target_value(&ev))>{options(0)}</select>
+                </label>
+                <button id="compare" on:click=go>"比较"</button>
+            </section>
+        </Show>
     }
 }
 

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use yaodian::plan::file;
+use yaodian::plan::next_year::next_year;
 use yaodian::plan::templates::{new_plan, NewPlan};
 use yaodian::store::{Library, PlanMeta};
 use yaodian::{Edit, Editor, Node, Plan, Role, Roster};
@@ -15,10 +16,18 @@ use crate::storage::LocalStore;
 pub enum Route {
     Library,
     Plan(String),
+    /// Two plans side by side: old, new.
+    Compare(String, String),
 }
 
 impl Route {
     fn from_hash(hash: &str) -> Route {
+        if let Some((old, new)) = hash
+            .strip_prefix("/compare/")
+            .and_then(|rest| rest.split_once('/'))
+        {
+            return Route::Compare(old.to_string(), new.to_string());
+        }
         match hash.strip_prefix("/plan/") {
             Some(id) if !id.is_empty() => Route::Plan(id.to_string()),
             _ => Route::Library,
@@ -29,6 +38,7 @@ impl Route {
         match self {
             Route::Library => "/".to_string(),
             Route::Plan(id) => format!("/plan/{id}"),
+            Route::Compare(old, new) => format!("/compare/{old}/{new}"),
         }
     }
 }
@@ -112,13 +122,13 @@ impl AppState {
         }
         match route {
             Route::Plan(id) => self.open_plan(&id),
-            Route::Library => self.go(Route::Library),
+            other => self.go(other),
         }
     }
 
-    fn go(self, route: Route) {
+    pub fn go(self, route: Route) {
         browser::set_hash(&route.hash());
-        if route == Route::Library {
+        if !matches!(route, Route::Plan(_)) {
             self.open.set(None);
         }
         self.route.set(route);
@@ -192,6 +202,45 @@ impl AppState {
 
     pub fn create_from_templates(self, spec: &NewPlan) {
         self.create(new_plan(spec));
+    }
+
+    /// Adds an imported plan to the library (and its owners to the roster) and opens it.
+    pub fn create_imported(self, plan: Plan, absorb_owners: bool) {
+        if absorb_owners {
+            let added = self.roster.try_update(|r| r.absorb(&plan));
+            if added.unwrap_or(0) > 0 {
+                self.save_roster();
+            }
+        }
+        self.create(plan);
+    }
+
+    /// "以此为基础新建下一年度": creates next year's plan and opens it.
+    pub fn create_next_year(self, id: &str) {
+        let loaded = self.library.with_untracked(|l| l.load(id));
+        match loaded {
+            Ok(plan) => {
+                let rolled = next_year(&plan);
+                let year = rolled.plan.period.label();
+                let mentions = rolled.review.len();
+                self.create(rolled.plan);
+                if mentions > 0 {
+                    self.info(format!(
+                        "已生成{year}计划。正文中有 {mentions} 处仍提及上年，已在“计划正文”顶部列出，请逐一核对"
+                    ));
+                } else {
+                    self.info(format!("已生成{year}计划"));
+                }
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Loads a plan without opening it (for comparisons).
+    pub fn load(self, id: &str) -> Result<Plan, String> {
+        self.library
+            .with_untracked(|l| l.load(id))
+            .map_err(|e| e.to_string())
     }
 
     /// Reads a plan file (JSON backup) and adds it to the library.

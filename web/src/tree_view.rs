@@ -1,9 +1,11 @@
 //! The plan tab: period, title, 总体要求, and the tree of headings and tasks with live numbers.
 
 use leptos::prelude::*;
+use yaodian::plan::next_year::{old_year_mentions, previous_period};
 use yaodian::plan::numbering::number;
 use yaodian::{Edit, NodeField, NodeId, NodeKind, Period, PlanField};
 
+use crate::browser;
 use crate::fields::TextBox;
 use crate::people::DivisionEditor;
 use crate::state::use_state;
@@ -77,6 +79,7 @@ pub fn PlanPanel() -> impl IntoView {
                     on_set=Callback::new(move |t| state.edit(Edit::SetPlanText(PlanField::Requirements, t)))/>
             </label>
         </section>
+        <YearReview/>
         <p class="shortcuts">
             "快捷键：Alt+Shift+↑/↓ 上移/下移（可跨部分）；Alt+Shift+←/→ 升级/降级；"
             "Ctrl+Enter 在下方添加同级条目；Ctrl+Shift+Enter 添加下级；Alt+Shift+Delete 删除；Ctrl+Z 撤销；Ctrl+Y 重做。"
@@ -92,6 +95,39 @@ pub fn PlanPanel() -> impl IntoView {
                 "＋ 添加一级标题"
             </button>
         </div>
+    }
+}
+
+/// After a roll-forward: every place that still names last year, to be checked one by one.
+#[component]
+fn YearReview() -> impl IntoView {
+    let state = use_state();
+    let mentions = Memo::new(move |_| {
+        state
+            .with_plan(|p| previous_period(p).map(|old| (old, old_year_mentions(p, old))))
+            .flatten()
+    });
+    move || {
+        mentions.get().filter(|(_, m)| !m.is_empty()).map(|(old, found)| {
+            view! {
+                <details class="year-review" open=true>
+                    <summary>{format!("正文中仍有 {} 处提及{}，请核对是否需要改为新年度", found.len(), old.label())}</summary>
+                    <ul>
+                        {found.into_iter().map(|m| {
+                            let node = m.node;
+                            view! {
+                                <li>
+                                    <button class="link" on:click=move |_| if let Some(id) = node { browser::focus_node(id) }>
+                                        {m.place.clone()}
+                                    </button>
+                                    "：…" {m.excerpt.clone()} "…"
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </details>
+            }
+        })
     }
 }
 
@@ -187,6 +223,12 @@ fn NodeRow(row: Row) -> impl IntoView {
             on:keydown=on_keydown>
             <div class="node-line">
                 <span class="node-label">{label}</span>
+                <Show when=move || state.with_node(id, |n| n.carried_over)>
+                    <span class="carried" title="由上年计划延续而来">"延续"
+                        <button class="chip-remove" aria-label="取消延续标记" title="取消延续标记"
+                            on:click=move |_| state.edit(Edit::SetCarriedOver(id, false))>"×"</button>
+                    </span>
+                </Show>
                 <TextBox class="node-title"
                     label=if is_task { "任务首句" } else { "标题" }
                     placeholder=if is_task { "任务的首句（如：着力重点专科建设）" } else { "标题（如：全面加强党的建设）" }
