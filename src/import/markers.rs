@@ -13,7 +13,7 @@ pub struct Marker {
     pub len: usize,
 }
 
-const CHINESE_DIGITS: &str = "一二三四五六七八九十百零〇两";
+const CHINESE_DIGITS: &str = "一二三四五六七八九十百千零〇两";
 
 fn is_chinese_digit(c: char) -> bool {
     CHINESE_DIGITS.contains(c)
@@ -31,7 +31,7 @@ pub fn chinese_value(text: &str) -> Option<u32> {
 pub fn marker(text: &str) -> Option<Marker> {
     let (style, ordinal, len) = if let Some(rest) = text.strip_prefix('（') {
         let inner: String = rest.chars().take_while(|&c| c != '）').collect();
-        if inner.is_empty() || inner.chars().count() > 4 || !rest[inner.len()..].starts_with('）')
+        if inner.is_empty() || inner.chars().count() > 8 || !rest[inner.len()..].starts_with('）')
         {
             return None;
         }
@@ -92,7 +92,7 @@ pub fn marker(text: &str) -> Option<Marker> {
         } else if is_chinese_digit(first) {
             let digits: String = text.chars().take_while(|&c| is_chinese_digit(c)).collect();
             let after = &text[digits.len()..];
-            if !after.starts_with('、') || digits.chars().count() > 4 {
+            if !after.starts_with('、') || digits.chars().count() > 8 {
                 return None;
             }
             (
@@ -176,6 +176,14 @@ mod tests {
         assert_eq!(
             style_and_ordinal("任务3：推进"),
             Some((NumberStyle::TaskColon, 3, "推进"))
+        );
+        assert_eq!(
+            style_and_ordinal("（二千一百七十五）推进"),
+            Some((NumberStyle::ChineseParen, 2175, "推进"))
+        );
+        assert_eq!(
+            style_and_ordinal("一百零一、部分"),
+            Some((NumberStyle::ChineseComma, 101, "部分"))
         );
         assert_eq!(
             style_and_ordinal("第二，加强"),

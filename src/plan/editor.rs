@@ -17,7 +17,8 @@ pub struct Editor {
 }
 
 impl Editor {
-    pub fn new(plan: Plan) -> Self {
+    pub fn new(mut plan: Plan) -> Self {
+        plan.repair_next_id();
         Editor {
             plan,
             undo: Vec::new(),

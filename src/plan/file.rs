@@ -71,8 +71,7 @@ pub fn from_json(text: &str) -> Result<Plan, FileError> {
         serde_json::from_value(value).map_err(|e| FileError::Damaged(e.to_string()))?;
     let mut plan = envelope.plan;
     // Ids must stay unique: never trust next_id from outside.
-    let highest = plan.walk().iter().map(|(n, _)| n.id).max().unwrap_or(0);
-    plan.next_id = plan.next_id.max(highest + 1);
+    plan.repair_next_id();
     Ok(plan)
 }
 

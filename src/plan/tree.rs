@@ -70,13 +70,18 @@ impl Plan {
         out
     }
 
-    /// Allocates a fresh node id.
+    /// Allocates a fresh node id (O(1); `next_id` is kept above every id in the tree, see
+    /// [`Plan::repair_next_id`] for plans from outside).
     pub fn fresh_id(&mut self) -> NodeId {
+        let id = self.next_id.max(1);
+        self.next_id = id + 1;
+        id
+    }
+
+    /// Makes `next_id` exceed every id in the tree (for plans read from files).
+    pub fn repair_next_id(&mut self) {
         let highest = self.walk().iter().map(|(n, _)| n.id).max().unwrap_or(0);
         self.next_id = self.next_id.max(highest + 1);
-        let id = self.next_id;
-        self.next_id += 1;
-        id
     }
 
     /// Gives every node of `node`'s subtree a fresh id.

@@ -86,6 +86,20 @@ pub async fn read_file(file: web_sys::File) -> Result<String, String> {
         .ok_or_else(|| "无法读取该文件".to_string())
 }
 
+/// Runs `f` inside a User Timing measure named `name` (read by the benchmarks).
+pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let value = f();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    value
+}
+
 /// Reads a chosen file's bytes.
 pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())

@@ -19,7 +19,8 @@ pub fn ImportDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl
         if text.trim().is_empty() {
             result.set(None);
         } else {
-            result.set(Some(import_text(text)));
+            let imported = browser::measure("yaodian:import", || import_text(text));
+            result.set(Some(imported));
         }
     };
     let on_file = move |ev: leptos::ev::Event| {
