@@ -65,3 +65,44 @@ fn bad_input_gets_a_clear_message_and_a_failure_code() {
         .unwrap()
         .contains("不支持的格式"));
 }
+
+#[test]
+fn import_writes_a_plan_file_that_outlines_like_the_text() {
+    let dir = std::env::temp_dir().join(format!("yaodian-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let json = dir.join("xian.json");
+    let sample = "tests/fixtures/samples/xian-2020-plan.txt";
+    let out = yaodian(&["import", sample, "-o", json.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let from_json = yaodian(&["outline", json.to_str().unwrap()]);
+    let from_text = yaodian(&["outline", sample]);
+    assert_eq!(from_json.stdout, from_text.stdout);
+    let outline = String::from_utf8(from_text.stdout).unwrap();
+    assert!(outline.starts_with("主送：各区（县）卫生健康局"));
+    assert!(outline.contains("\n十一、 统筹做好其他工作\n  39. 严格落实安全生产"));
+}
+
+#[test]
+fn outline_reports_what_the_import_left_out() {
+    let out = yaodian(&[
+        "outline",
+        "tests/fixtures/samples/suining-2022-plan-notice.txt",
+    ]);
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("已忽略 3 行网页或页眉页脚内容"));
+}
+
+#[test]
+fn outline_reads_a_docx_with_word_numbering() {
+    let out = yaodian(&["outline", "tests/fixtures/numbered.docx"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("一、 全面加强党的建设\n  （一） 强化理论武装\n    责任领导：杨少平、马正录\n二、 深化医改"), "{text}");
+}
