@@ -7,6 +7,7 @@
 
 use std::process::ExitCode;
 
+use yaodian::export::docx::{notice_docx, DocxOptions};
 use yaodian::export::outline::outline;
 use yaodian::export::text::{notice_text, TextOptions};
 use yaodian::import::{docx, import_text, Imported, Severity};
@@ -16,7 +17,8 @@ use yaodian::Plan;
 const USAGE: &str = "用法：
   yaodian import FILE [-o plan.json]                     从文本或 .docx 导入计划，诊断信息输出到标准错误
   yaodian outline FILE                                   打印计划的大纲（FILE 为计划文件 .json、文本或 .docx）
-  yaodian export FILE --format text [--no-indent] [-o OUT]   导出通知全文（可直接粘贴到 Word/WPS 的文本）";
+  yaodian export FILE --format text [--no-indent] [-o OUT]   导出通知全文（可直接粘贴到 Word/WPS 的文本）
+  yaodian export FILE --format docx -o OUT.docx               导出符合 GB/T 9704-2012 的公文 .docx";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -67,15 +69,21 @@ fn export(args: &[String]) -> Result<(), String> {
         }
     }
     let path = path.ok_or_else(|| format!("export 需要一个文件\n{USAGE}"))?;
-    let text = match format.as_deref() {
-        Some("text") | Some("txt") => notice_text(&read_plan(&path)?, options),
-        Some(other) => return Err(format!("不支持的格式：{other}（可用：text）")),
+    let bytes = match format.as_deref() {
+        Some("text") | Some("txt") => notice_text(&read_plan(&path)?, options).into_bytes(),
+        Some("docx") => {
+            if out.is_none() {
+                return Err("导出 .docx 需要用 -o 指定输出文件".into());
+            }
+            notice_docx(&read_plan(&path)?, DocxOptions::default())
+        }
+        Some(other) => return Err(format!("不支持的格式：{other}（可用：text、docx）")),
         None => return Err(format!("请用 --format 指定格式\n{USAGE}")),
     };
     match out {
-        Some(out) => std::fs::write(&out, text).map_err(|e| format!("无法写入 {out}：{e}")),
+        Some(out) => std::fs::write(&out, bytes).map_err(|e| format!("无法写入 {out}：{e}")),
         None => {
-            print!("{text}");
+            print!("{}", String::from_utf8_lossy(&bytes));
             Ok(())
         }
     }

@@ -1,6 +1,7 @@
 //! Everything that takes a plan out: the notice text and the outline.
 //! (The plan file, read and written alike, is [`crate::plan::file`].)
 
+pub mod docx;
 pub mod outline;
 pub mod text;
 

@@ -1,0 +1,573 @@
+//! The notice as a GB/T 9704-2012 .docx (docx-rs), made alike for Word, WPS and LibreOffice.
+//!
+//! Layout choices (numbers in DOMAIN.md): A4, margins 37/35/28/26 mm; exact line spacing of
+//! 579 twips on every paragraph and −0.25 pt character spacing on every 16 pt run, which gives
+//! 22 lines of 28 characters in LibreOffice as in Word; widow control off; first-line indents in
+//! twips; fonts named for East Asian text on every run; `w:overflowPunct` written explicitly.
+
+use docx_rs::{
+    AlignmentType, BorderType, BreakType, BuildXML, Docx, FieldCharType, Footer, InstrPAGE,
+    InstrText, LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Section, Settings, SpecialIndentType,
+};
+
+use super::paragraphs;
+use super::text::{division_fields, lead_sentence};
+use crate::plan::model::{NodeKind, Plan};
+use crate::plan::numbering::number;
+
+/// A4 in twips.
+pub const PAGE_WIDTH: u32 = 11906;
+pub const PAGE_HEIGHT: u32 = 16838;
+/// Margins in twips: 37, 35, 28 and 26 mm.
+pub const MARGIN_TOP: i32 = 2098;
+pub const MARGIN_BOTTOM: i32 = 1984;
+pub const MARGIN_LEFT: i32 = 1588;
+pub const MARGIN_RIGHT: i32 = 1474;
+/// Exact line pitch: 225 mm / 22 lines = 28.95 pt.
+pub const LINE: i32 = 579;
+pub const LINES_PER_PAGE: i32 = 22;
+/// Two characters of 16 pt: the first-line indent, in twips.
+pub const INDENT: i32 = 640;
+/// Character spacing of 16 pt runs, in twentieths of a point (−0.25 pt).
+pub const CHAR_SPACING: i32 = -5;
+
+/// Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt.
+pub const SIZE_2: usize = 44;
+pub const SIZE_3: usize = 32;
+pub const SIZE_4: usize = 28;
+/// The red 发文机关标志 at most (36 pt), smaller when the name is long.
+pub const SIZE_MARK: usize = 72;
+
+pub const FONT_TITLE: &str = "方正小标宋简体";
+pub const FONT_BODY: &str = "仿宋_GB2312";
+pub const FONT_HEI: &str = "黑体";
+pub const FONT_KAI: &str = "楷体_GB2312";
+pub const FONT_SONG: &str = "宋体";
+pub const RED: &str = "FF0000";
+
+/// The font of a heading or lead sentence at each level: 黑体, 楷体, 仿宋, 仿宋.
+pub fn level_font(depth: usize) -> &'static str {
+    match depth {
+        0 => FONT_HEI,
+        1 => FONT_KAI,
+        _ => FONT_BODY,
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DocxOptions {
+    /// Write each task's division fields under it (as the tongxin sample does).
+    pub fields_under_tasks: bool,
+}
+
+impl Default for DocxOptions {
+    fn default() -> Self {
+        DocxOptions {
+            fields_under_tasks: true,
+        }
+    }
+}
+
+fn run(text: &str, font: &str, size: usize) -> Run {
+    let run = Run::new()
+        .add_text(text)
+        .fonts(
+            RunFonts::new()
+                .ascii(font)
+                .hi_ansi(font)
+                .east_asia(font)
+                .cs(font),
+        )
+        .size(size);
+    if size == SIZE_3 {
+        run.character_spacing(CHAR_SPACING)
+    } else {
+        run
+    }
+}
+
+/// A paragraph on the 22-line grid.
+fn line() -> Paragraph {
+    Paragraph::new()
+        .line_spacing(
+            LineSpacing::new()
+                .line(LINE)
+                .line_rule(LineSpacingType::Exact)
+                .before(0)
+                .after(0),
+        )
+        .widow_control(false)
+}
+
+fn body(text: &str) -> Paragraph {
+    line()
+        .indent(None, Some(SpecialIndentType::FirstLine(INDENT)), None, None)
+        .add_run(run(text, FONT_BODY, SIZE_3))
+}
+
+fn blank() -> Paragraph {
+    line().add_run(run("", FONT_BODY, SIZE_3))
+}
+
+fn centered(text: &str, font: &str, size: usize) -> Paragraph {
+    line()
+        .align(AlignmentType::Center)
+        .add_run(run(text, font, size))
+}
+
+/// The red mark as large as 36 pt allows while it stays on one line of the text block.
+fn mark_size(mark: &str) -> usize {
+    let ems: f64 = mark
+        .chars()
+        .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+        .sum();
+    let fits = (440.0 / ems.max(1.0) * 2.0).floor() as usize;
+    fits.clamp(SIZE_2, SIZE_MARK)
+}
+
+/// Characters of 二号 (22 pt) on one line of the 156 mm text block.
+const TITLE_LINE: f64 = 20.0;
+
+/// A title in 二号小标宋, centred, broken over lines where the sense allows (after 关于, 暨,
+/// 及, 和, or before 的通知) rather than wherever the line happens to end.
+fn title(text: &str) -> Paragraph {
+    let mut paragraph = line().align(AlignmentType::Center);
+    let lines = title_lines(text);
+    for (i, part) in lines.iter().enumerate() {
+        let mut r = run(part, FONT_TITLE, SIZE_2);
+        if i + 1 < lines.len() {
+            r = r.add_break(BreakType::TextWrapping);
+        }
+        paragraph = paragraph.add_run(r);
+    }
+    paragraph
+}
+
+fn ems(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+        .sum()
+}
+
+/// Splits a long title into lines of at most [`TITLE_LINE`] characters at sensible points.
+pub fn title_lines(text: &str) -> Vec<String> {
+    if ems(text) <= TITLE_LINE {
+        return vec![text.to_string()];
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let total = ems(text);
+    let mut best: Option<(f64, usize)> = None;
+    for i in 1..chars.len() {
+        let head: String = chars[..i].iter().collect();
+        let tail: String = chars[i..].iter().collect();
+        if ems(&head) > TITLE_LINE {
+            break;
+        }
+        if chars[i - 1].is_ascii_digit() && chars[i].is_ascii_digit() {
+            continue; // never inside a number
+        }
+        let good_break = head.ends_with("关于")
+            || head.ends_with('暨')
+            || head.ends_with('及')
+            || head.ends_with('和')
+            || head.ends_with('、')
+            || tail.starts_with("的通知")
+            || tail.starts_with("的意见");
+        // Prefer balanced lines, and much prefer sensible break points.
+        let balance = (ems(&head) - total / 2.0).abs();
+        let score = balance - if good_break { 6.0 } else { 0.0 };
+        if best.is_none_or(|(s, _)| score < s) {
+            best = Some((score, i));
+        }
+    }
+    let at = best.map_or(chars.len() / 2, |(_, i)| i);
+    let mut lines = vec![chars[..at].iter().collect::<String>()];
+    lines.extend(title_lines(&chars[at..].iter().collect::<String>()));
+    lines
+}
+
+/// Width of a line of 16 pt text in twips (CJK one em, ASCII half).
+fn width(text: &str) -> i32 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 160 } else { 320 } + CHAR_SPACING)
+        .sum()
+}
+
+fn border(
+    position: ParagraphBorderPosition,
+    size: usize,
+    space: usize,
+    color: &str,
+) -> ParagraphBorder {
+    ParagraphBorder::new(position)
+        .val(BorderType::Single)
+        .size(size)
+        .space(space)
+        .color(color)
+}
+
+/// `— 1 —` in 四号宋体, odd pages right, even pages left, one character in from the edge.
+fn page_number_footer(odd: bool) -> Footer {
+    let font = RunFonts::new()
+        .ascii(FONT_SONG)
+        .hi_ansi(FONT_SONG)
+        .east_asia(FONT_SONG)
+        .cs(FONT_SONG);
+    let number = Run::new()
+        .fonts(font.clone())
+        .size(SIZE_4)
+        .add_field_char(FieldCharType::Begin, false)
+        .add_instr_text(InstrText::PAGE(InstrPAGE {}))
+        .add_field_char(FieldCharType::Separate, false)
+        .add_text("1")
+        .add_field_char(FieldCharType::End, false);
+    let dash = |text: &str| Run::new().fonts(font.clone()).size(SIZE_4).add_text(text);
+    let paragraph = Paragraph::new()
+        .align(if odd {
+            AlignmentType::Right
+        } else {
+            AlignmentType::Left
+        })
+        .indent(
+            Some(if odd { 0 } else { 280 }),
+            None,
+            Some(if odd { 280 } else { 0 }),
+            None,
+        )
+        .add_run(dash("— "))
+        .add_run(number)
+        .add_run(dash(" —"));
+    Footer::new().add_paragraph(paragraph)
+}
+
+fn margins() -> PageMargin {
+    PageMargin {
+        top: MARGIN_TOP,
+        bottom: MARGIN_BOTTOM,
+        left: MARGIN_LEFT,
+        right: MARGIN_RIGHT,
+        header: 851,
+        // The page number's top edge 7 mm under the text block.
+        footer: 1247,
+        gutter: 0,
+    }
+}
+
+/// Everything up to the 版记, in reading order.
+fn body_paragraphs(plan: &Plan, options: DocxOptions) -> Vec<Paragraph> {
+    let notice = &plan.notice;
+    let mut out = Vec::new();
+
+    // 版头: red mark 35 mm under the top of the text block, the number two lines below, the red
+    // rule 4 mm under the number.
+    let mark = notice.issuer_mark.trim();
+    if !mark.is_empty() {
+        out.push(
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .line_spacing(
+                    LineSpacing::new()
+                        .line(mark_size(mark) as i32 * 10 + 120)
+                        .line_rule(LineSpacingType::Exact)
+                        .before(1984 - LINE as u32)
+                        .after(0),
+                )
+                .widow_control(false)
+                .add_run(run(mark, FONT_TITLE, mark_size(mark)).color(RED)),
+        );
+        out.push(blank());
+    }
+    if !notice.doc_number.trim().is_empty() || !notice.issuer_mark.trim().is_empty() {
+        out.push(
+            centered(notice.doc_number.trim(), FONT_BODY, SIZE_3).set_borders(
+                ParagraphBorders::with_empty().set(border(
+                    ParagraphBorderPosition::Bottom,
+                    12,
+                    11,
+                    RED,
+                )),
+            ),
+        );
+        out.push(blank());
+        out.push(blank());
+    }
+    if !notice.title.trim().is_empty() {
+        out.push(title(notice.title.trim()));
+        out.push(blank());
+    }
+    let recipients = notice.recipients.trim().trim_end_matches(['：', ':']);
+    if !recipients.is_empty() {
+        out.push(line().add_run(run(&format!("{recipients}："), FONT_BODY, SIZE_3)));
+    }
+    for paragraph in paragraphs(&notice.transmittal) {
+        out.push(body(paragraph));
+    }
+
+    // The plan.
+    if !plan.title.trim().is_empty() && plan.title.trim() != notice.title.trim() {
+        out.push(blank());
+        out.push(title(plan.title.trim()));
+        out.push(blank());
+    }
+    for paragraph in paragraphs(&plan.requirements) {
+        out.push(body(paragraph));
+    }
+    for numbered in number(plan) {
+        let node = numbered.node;
+        let font = level_font(numbered.depth);
+        let head = match node.kind {
+            NodeKind::Heading => format!("{}{}", numbered.label, node.title.trim()),
+            NodeKind::Task => format!("{}{}", numbered.label, lead_sentence(&node.title)),
+        };
+        let mut texts = paragraphs(&node.body);
+        let first = line()
+            .indent(None, Some(SpecialIndentType::FirstLine(INDENT)), None, None)
+            .add_run(run(&head, font, SIZE_3));
+        let first = match (node.kind, texts.next()) {
+            (NodeKind::Task, Some(text)) => first.add_run(run(text, FONT_BODY, SIZE_3)),
+            (_, Some(text)) => {
+                out.push(first);
+                body(text)
+            }
+            (_, None) => first,
+        };
+        out.push(first);
+        for text in texts {
+            out.push(body(text));
+        }
+        if options.fields_under_tasks {
+            for field in division_fields(node) {
+                out.push(body(&format!("{}：{}", field.label, field.value)));
+            }
+        }
+    }
+
+    // 署名 and 成文日期 without a seal: one blank line after the text, the date four characters
+    // in from the right, the signature centred over the date.
+    let signature = notice.signature.trim();
+    let date = notice.date.trim();
+    if !signature.is_empty() || !date.is_empty() {
+        out.push(blank());
+        let date_right = 4 * 320;
+        if !signature.is_empty() {
+            let right = (date_right + (width(date) - width(signature)) / 2).max(0);
+            out.push(
+                line()
+                    .align(AlignmentType::Right)
+                    .indent(None, None, Some(right), None)
+                    .add_run(run(signature, FONT_BODY, SIZE_3)),
+            );
+        }
+        if !date.is_empty() {
+            out.push(
+                line()
+                    .align(AlignmentType::Right)
+                    .indent(None, None, Some(date_right), None)
+                    .add_run(run(date, FONT_BODY, SIZE_3)),
+            );
+        }
+    }
+    let note = notice.note.trim();
+    if !note.is_empty() {
+        let bare = note
+            .trim_start_matches(['（', '('])
+            .trim_end_matches(['）', ')']);
+        out.push(body(&format!("（{bare}）")));
+    }
+    out
+}
+
+/// The 版记 at the foot of its own last page, between a thick rule, thin rules and a thick rule:
+/// 抄送 (one character in on both sides) and 印发机关 + 印发日期.
+fn imprint(plan: &Plan) -> Vec<Paragraph> {
+    let notice = &plan.notice;
+    let small = |p: Paragraph| {
+        p.line_spacing(
+            LineSpacing::new()
+                .line(LINE)
+                .line_rule(LineSpacingType::Exact)
+                .before(0)
+                .after(0),
+        )
+        .widow_control(false)
+    };
+    let mut rows: Vec<Paragraph> = Vec::new();
+    let copy_to = notice.copy_to.trim().trim_end_matches(['。', '.']);
+    if !copy_to.is_empty() {
+        rows.push(
+            small(Paragraph::new())
+                .indent(
+                    Some(280),
+                    Some(SpecialIndentType::Hanging(0)),
+                    Some(280),
+                    None,
+                )
+                .add_run(run(
+                    &format!("{}：{copy_to}。", notice.copy_kind.label()),
+                    FONT_BODY,
+                    SIZE_4,
+                )),
+        );
+    }
+    let printer = notice.printer.trim();
+    let print_date = notice.print_date.trim().trim_end_matches("印发");
+    if !printer.is_empty() || !print_date.is_empty() {
+        let date = if print_date.is_empty() {
+            String::new()
+        } else {
+            format!("{print_date}印发")
+        };
+        // Printer at the left, date at the right: a right tab at the text width less one character.
+        rows.push(
+            small(Paragraph::new())
+                .indent(Some(280), None, Some(280), None)
+                .add_tab(
+                    docx_rs::Tab::new()
+                        .val(docx_rs::TabValueType::Right)
+                        .pos(8844 - 560),
+                )
+                .add_run(run(printer, FONT_BODY, SIZE_4))
+                .add_run(run("", FONT_BODY, SIZE_4).add_tab())
+                .add_run(run(&date, FONT_BODY, SIZE_4)),
+        );
+    }
+    let count = rows.len();
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut borders = ParagraphBorders::with_empty();
+            let mut p = p;
+            if i == 0 {
+                borders = borders.set(border(ParagraphBorderPosition::Top, 8, 1, "000000"));
+                // Down to the foot of the page: the rows take the last lines of the text block.
+                p = p.line_spacing(
+                    LineSpacing::new()
+                        .line(LINE)
+                        .line_rule(LineSpacingType::Exact)
+                        .before((LINE * (LINES_PER_PAGE - count as i32) - LINE / 2) as u32)
+                        .after(0),
+                );
+            }
+            borders = borders.set(if i + 1 == count {
+                border(ParagraphBorderPosition::Bottom, 8, 1, "000000")
+            } else {
+                border(ParagraphBorderPosition::Bottom, 4, 1, "000000")
+            });
+            p.set_borders(borders)
+        })
+        .collect()
+}
+
+/// The notice as .docx bytes.
+pub fn notice_docx(plan: &Plan, options: DocxOptions) -> Vec<u8> {
+    let mut main = Section::new()
+        .page_size(docx_rs::PageSize::new().size(PAGE_WIDTH, PAGE_HEIGHT))
+        .page_margin(margins())
+        .footer(page_number_footer(true));
+    for paragraph in body_paragraphs(plan, options) {
+        main = main.add_paragraph(paragraph);
+    }
+    let imprint = imprint(plan);
+    let has_imprint = !imprint.is_empty();
+    let mut docx = Docx::new()
+        .page_size(PAGE_WIDTH, PAGE_HEIGHT)
+        .page_margin(margins())
+        .settings(Settings::new().even_and_odd_headers())
+        .default_fonts(
+            RunFonts::new()
+                .ascii(FONT_BODY)
+                .hi_ansi(FONT_BODY)
+                .east_asia(FONT_BODY)
+                .cs(FONT_BODY),
+        )
+        .default_size(SIZE_3);
+    if imprint.is_empty() {
+        for child in main.children().clone() {
+            if let docx_rs::SectionChild::Paragraph(p) = child {
+                docx = docx.add_paragraph(*p);
+            }
+        }
+        docx = docx
+            .footer(page_number_footer(true))
+            .even_footer(page_number_footer(false));
+    } else {
+        // The 版记 gets a page of its own section, whose footers are empty: no page number.
+        // (docx-rs keeps one footer per added section; the even one is added after the build.)
+        docx = docx.add_section(main);
+        for paragraph in imprint {
+            docx = docx.add_paragraph(paragraph);
+        }
+        docx = docx
+            .footer(Footer::new().add_paragraph(Paragraph::new()))
+            .even_footer(Footer::new().add_paragraph(Paragraph::new()));
+    }
+    let mut xml = docx.build();
+    xml.styles = explicit_defaults(&xml.styles);
+    if has_imprint {
+        add_even_footer_to_first_section(&mut xml);
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    xml.pack(&mut out).expect("writing to memory cannot fail");
+    out.into_inner()
+}
+
+/// Gives the first section its even-page footer (page number at the left), which docx-rs drops
+/// when a section has two footers: the part, its relationship, its content type, the reference.
+fn add_even_footer_to_first_section(xml: &mut docx_rs::XMLDocx) {
+    let number = xml.footers.len() + 1;
+    xml.footers.push(page_number_footer(false).build());
+    let id = "rIdFooterEvenPages";
+    let relationship = format!(
+        r#"<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer{number}.xml" /></Relationships>"#
+    );
+    xml.document_rels = String::from_utf8_lossy(&xml.document_rels)
+        .replacen("</Relationships>", &relationship, 1)
+        .into_bytes();
+    let content_type = format!(
+        r#"<Override PartName="/word/footer{number}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml" /></Types>"#
+    );
+    xml.content_type = String::from_utf8_lossy(&xml.content_type)
+        .replacen("</Types>", &content_type, 1)
+        .into_bytes();
+    let default_reference = r#"<w:footerReference w:type="default" r:id="rIdFooter1" />"#;
+    xml.document = String::from_utf8_lossy(&xml.document)
+        .replacen(
+            default_reference,
+            &format!(r#"{default_reference}<w:footerReference w:type="even" r:id="{id}" />"#),
+            1,
+        )
+        .into_bytes();
+}
+
+/// Writes `w:overflowPunct` and widow control off into the document defaults, where every
+/// paragraph inherits them (LibreOffice reads a missing overflowPunct as "hang punctuation").
+fn explicit_defaults(styles: &[u8]) -> Vec<u8> {
+    let xml = String::from_utf8_lossy(styles);
+    let flags = r#"<w:widowControl w:val="0" /><w:overflowPunct w:val="1" />"#;
+    let replaced = if xml.contains("<w:pPrDefault><w:pPr>") {
+        xml.replacen(
+            "<w:pPrDefault><w:pPr>",
+            &format!("<w:pPrDefault><w:pPr>{flags}"),
+            1,
+        )
+    } else if xml.contains("<w:pPrDefault />") {
+        xml.replacen(
+            "<w:pPrDefault />",
+            &format!("<w:pPrDefault><w:pPr>{flags}</w:pPr></w:pPrDefault>"),
+            1,
+        )
+    } else {
+        xml.replacen(
+            "</w:rPrDefault>",
+            &format!("</w:rPrDefault><w:pPrDefault><w:pPr>{flags}</w:pPr></w:pPrDefault>"),
+            1,
+        )
+    };
+    replaced.into_bytes()
+}
+
+/// A page break (for the attachment layout and the task-division table).
+pub fn page_break() -> Paragraph {
+    Paragraph::new().add_run(Run::new().add_break(BreakType::Page))
+}

@@ -1,0 +1,262 @@
+//! The .docx export opened as a zip of XML and checked against GB/T 9704-2012, item by item.
+
+use std::io::Read;
+
+use yaodian::export::docx::{notice_docx, title_lines, DocxOptions};
+use yaodian::import::import_text;
+
+fn tongxin_docx() -> Vec<u8> {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/samples/tongxin-2020-plan-task-division.txt"
+    ))
+    .unwrap();
+    notice_docx(&import_text(&text).plan, DocxOptions::default())
+}
+
+fn part(docx: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut file = archive
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("{name} missing"));
+    let mut text = String::new();
+    file.read_to_string(&mut text).unwrap();
+    text
+}
+
+/// The XML of every `<tag ...>...</tag>` element (not nested in itself).
+fn elements<'a>(xml: &'a str, tag: &str) -> Vec<&'a str> {
+    let open = format!("<{tag}>");
+    let open_attr = format!("<{tag} ");
+    let close = format!("</{tag}>");
+    let mut out = Vec::new();
+    let mut rest = xml;
+    loop {
+        let start = match (rest.find(&open), rest.find(&open_attr)) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => break,
+        };
+        let Some(end) = rest[start..].find(&close) else {
+            break;
+        };
+        out.push(&rest[start..start + end + close.len()]);
+        rest = &rest[start + end + close.len()..];
+    }
+    out
+}
+
+fn text_of(element: &str) -> String {
+    elements(element, "w:t")
+        .iter()
+        .map(|t| {
+            let inner = &t[t.find('>').unwrap() + 1..t.len() - "</w:t>".len()];
+            inner.to_string()
+        })
+        .collect()
+}
+
+fn paragraph_with<'a>(paragraphs: &[&'a str], text: &str) -> &'a str {
+    paragraphs
+        .iter()
+        .find(|p| text_of(p).starts_with(text))
+        .unwrap_or_else(|| panic!("no paragraph starting with {text}"))
+}
+
+#[test]
+fn a4_with_the_standard_margins_in_every_section() {
+    let document = part(&tongxin_docx(), "word/document.xml");
+    let sections = elements(&document, "w:sectPr");
+    assert_eq!(sections.len(), 2, "body and 版记");
+    for section in sections {
+        assert!(
+            section.contains(r#"<w:pgSz w:w="11906" w:h="16838" />"#),
+            "{section}"
+        );
+        assert!(
+            section
+                .contains(r#"<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588""#),
+            "{section}"
+        );
+    }
+}
+
+#[test]
+fn every_run_names_its_east_asian_font_and_16pt_runs_are_tightened() {
+    let document = part(&tongxin_docx(), "word/document.xml");
+    let runs = elements(&document, "w:r");
+    assert!(runs.len() > 300);
+    for run in &runs {
+        if run.contains("<w:t ") || run.contains("<w:t>") || run.contains("<w:tab") {
+            assert!(run.contains("w:eastAsia=\""), "{run}");
+        }
+        if run.contains(r#"<w:sz w:val="32" />"#) {
+            assert!(run.contains(r#"<w:spacing w:val="-5" />"#), "{run}");
+        }
+    }
+}
+
+#[test]
+fn twenty_two_lines_a_page_no_widows_no_hanging_punctuation() {
+    let docx = tongxin_docx();
+    let document = part(&docx, "word/document.xml");
+    let paragraphs = elements(&document, "w:p");
+    let mark = paragraph_with(&paragraphs, "中共同心县卫生健康局党组文件");
+    for p in &paragraphs {
+        if *p != mark && p.contains("<w:t ") {
+            assert!(p.contains(r#"w:line="579" w:lineRule="exact""#), "{p}");
+            assert!(p.contains(r#"<w:widowControl w:val="0" />"#), "{p}");
+        }
+    }
+    let styles = part(&docx, "word/styles.xml");
+    let defaults = &styles[styles.find("<w:pPrDefault>").unwrap()..];
+    assert!(defaults.contains(r#"<w:overflowPunct w:val="1" />"#));
+    assert!(defaults.contains(r#"<w:widowControl w:val="0" />"#));
+}
+
+#[test]
+fn the_header_title_and_body_are_set_as_the_standard_says() {
+    let document = part(&tongxin_docx(), "word/document.xml");
+    let paragraphs = elements(&document, "w:p");
+
+    let mark = paragraph_with(&paragraphs, "中共同心县卫生健康局党组文件");
+    assert!(mark.contains(r#"<w:jc w:val="center" />"#));
+    assert!(mark.contains(r#"<w:color w:val="FF0000" />"#));
+    assert!(mark.contains(r#"w:eastAsia="方正小标宋简体""#));
+    assert!(
+        mark.contains(r#"w:before="1405""#),
+        "35 mm under the top of the text block"
+    );
+
+    let number = paragraph_with(&paragraphs, "同卫健党组发〔2020〕8号");
+    assert!(number.contains(r#"<w:jc w:val="center" />"#));
+    assert!(
+        number.contains(r#"<w:bottom w:val="single" w:space="11" w:sz="12" w:color="FF0000" />"#)
+    );
+
+    let title = paragraph_with(&paragraphs, "关于2020年全县卫生健康工作要点暨");
+    assert!(title.contains(r#"<w:jc w:val="center" />"#));
+    assert!(title.contains(r#"<w:sz w:val="44" />"#));
+    assert!(title.contains(r#"w:eastAsia="方正小标宋简体""#));
+    assert!(title.contains(r#"<w:br w:type="textWrapping" />"#));
+
+    let recipients = paragraph_with(&paragraphs, "各医疗卫生单位、局机关各岗位：");
+    assert!(!recipients.contains("w:firstLine"));
+
+    let body = paragraph_with(&paragraphs, "为认真贯彻落实");
+    assert!(body.contains(r#"w:firstLine="640""#));
+    assert!(body.contains(r#"w:eastAsia="仿宋_GB2312""#));
+    assert!(body.contains(r#"<w:sz w:val="32" />"#));
+
+    let level1 = paragraph_with(&paragraphs, "一、全面加强党的建设");
+    assert!(level1.contains(r#"w:eastAsia="黑体""#));
+    let task = paragraph_with(&paragraphs, "（一）认真学习");
+    let runs = elements(task, "w:r");
+    assert!(
+        runs[0].contains(r#"w:eastAsia="楷体_GB2312""#),
+        "lead sentence in 楷体"
+    );
+    assert!(text_of(runs[0]).ends_with('。'));
+    assert!(
+        runs[1].contains(r#"w:eastAsia="仿宋_GB2312""#),
+        "body in 仿宋"
+    );
+    let field = paragraph_with(&paragraphs, "责任领导：杨少平、马正录、杨硕");
+    assert!(field.contains(r#"w:firstLine="640""#));
+
+    let date = paragraph_with(&paragraphs, "2020年3月31日");
+    assert!(date.contains(r#"<w:jc w:val="right" />"#));
+    assert!(
+        date.contains(r#"w:right="1280""#),
+        "four characters in from the right"
+    );
+    let signature = paragraphs
+        .iter()
+        .find(|p| text_of(p) == "中共同心县卫生健康局党组")
+        .unwrap();
+    assert!(signature.contains(r#"<w:jc w:val="right" />"#));
+    let note = paragraph_with(&paragraphs, "（备注：新冠肺炎疫情防控工作");
+    assert!(note.contains(r#"w:firstLine="640""#));
+}
+
+#[test]
+fn the_imprint_sits_between_thick_and_thin_rules_on_a_page_without_number() {
+    let docx = tongxin_docx();
+    let document = part(&docx, "word/document.xml");
+    let paragraphs = elements(&document, "w:p");
+    let copy = paragraph_with(
+        &paragraphs,
+        "抄报：自治区、吴忠市卫生健康委员会，县委，政府。",
+    );
+    assert!(copy.contains(r#"<w:top w:val="single" w:space="1" w:sz="8""#));
+    assert!(copy.contains(r#"<w:bottom w:val="single" w:space="1" w:sz="4""#));
+    assert!(copy.contains(r#"<w:sz w:val="28" />"#), "四号");
+    let print = paragraph_with(&paragraphs, "同心县卫生健康局");
+    assert!(print.contains(r#"<w:bottom w:val="single" w:space="1" w:sz="8""#));
+    assert!(text_of(print).ends_with("2020年3月31日印发"));
+    assert!(print.contains(r#"<w:tab w:val="right""#));
+
+    // The 版记 is in the last section, whose footers have no page number; the body's section
+    // numbers odd pages on the right and even pages on the left.
+    let settings = part(&docx, "word/settings.xml");
+    assert!(settings.contains("<w:evenAndOddHeaders />"));
+    let sections = elements(&document, "w:sectPr");
+    let rels = part(&docx, "word/_rels/document.xml.rels");
+    let footer_of = |section: &str, kind: &str| {
+        let key = format!(r#"<w:footerReference w:type="{kind}" r:id=""#);
+        let at = section
+            .find(&key)
+            .unwrap_or_else(|| panic!("{kind} footer in {section}"));
+        let id = &section[at + key.len()..];
+        let id = &id[..id.find('"').unwrap()];
+        let rel = &rels[rels.find(&format!(r#"Id="{id}""#)).unwrap()..];
+        let target = &rel[rel.find("Target=\"").unwrap() + 8..];
+        part(
+            &docx,
+            &format!("word/{}", &target[..target.find('"').unwrap()]),
+        )
+    };
+    let odd = footer_of(sections[0], "default");
+    assert!(odd.contains("PAGE") && odd.contains(r#"<w:jc w:val="right" />"#));
+    assert!(odd.contains(r#"w:right="280""#) && odd.contains("— ") && odd.contains(" —"));
+    assert!(odd.contains(r#"w:eastAsia="宋体""#) && odd.contains(r#"<w:sz w:val="28" />"#));
+    let even = footer_of(sections[0], "even");
+    assert!(even.contains("PAGE") && even.contains(r#"<w:jc w:val="left" />"#));
+    assert!(even.contains(r#"w:left="280""#));
+    for kind in ["default", "even"] {
+        assert!(!footer_of(sections[1], kind).contains("PAGE"));
+    }
+}
+
+#[test]
+fn long_titles_break_where_the_sense_allows() {
+    assert_eq!(
+        title_lines("关于2020年全县卫生健康工作要点暨任务分工的通知"),
+        ["关于2020年全县卫生健康工作要点暨", "任务分工的通知"]
+    );
+    assert_eq!(
+        title_lines("关于印发工作要点的通知"),
+        ["关于印发工作要点的通知"]
+    );
+    for line in
+        title_lines("关于印发遂宁市卫生健康委员会2022年全市卫生健康工作要点及任务分工方案的通知")
+    {
+        assert!(line.chars().count() <= 20, "{line}");
+    }
+}
+
+#[test]
+fn without_fields_under_tasks_the_tasks_stand_alone() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/samples/tongxin-2020-plan-task-division.txt"
+    ))
+    .unwrap();
+    let docx = notice_docx(
+        &import_text(&text).plan,
+        DocxOptions {
+            fields_under_tasks: false,
+        },
+    );
+    assert!(!part(&docx, "word/document.xml").contains("责任领导："));
+}
