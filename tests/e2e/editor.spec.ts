@@ -1,5 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 
 const expected = (name: string) => readFileSync(`tests/e2e/expected/${name}`, 'utf8');
 
@@ -138,6 +139,17 @@ test('draft a plan from templates, assign, move, undo, reload, export', async ({
   const file = await download;
   expect(file.suggestedFilename()).toBe('2027年卫生健康工作要点.txt');
   expect(readFileSync(await file.path(), 'utf8')).toBe(expected('notice-2027.txt'));
+
+  // The GB/T 9704 .docx: a real Word file holding the notice.
+  const docxDownload = page.waitForEvent('download');
+  await page.locator('#download-docx').click();
+  const docx = await docxDownload;
+  expect(docx.suggestedFilename()).toBe('2027年卫生健康工作要点.docx');
+  const xml = execFileSync('python3', ['-c', 'import sys,zipfile;print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', await docx.path()]).toString();
+  expect(xml).toContain('同卫健发〔2027〕3号');
+  expect(xml).toContain('着力重点专科建设。');
+  expect(xml).toContain('责任领导：杨少平、马正录');
+  expect(xml).toContain('w:eastAsia="方正小标宋简体"');
 
   // ... and the clipboard holds it after 复制到剪贴板.
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

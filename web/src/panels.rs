@@ -1,6 +1,7 @@
 //! The notice, roster, numbering and export tabs.
 
 use leptos::prelude::*;
+use yaodian::export::docx::{notice_docx, DocxOptions};
 use yaodian::export::text::{notice_text, TextOptions};
 use yaodian::plan::file;
 use yaodian::{CopyKind, Edit, LevelNumbering, NoticeField, NumberStyle, Role};
@@ -217,6 +218,26 @@ pub fn ExportPanel() -> impl IntoView {
             }
         });
     };
+    let fields_under_tasks = RwSignal::new(true);
+    let download_docx = move |_| {
+        let options = DocxOptions {
+            fields_under_tasks: fields_under_tasks.get_untracked(),
+        };
+        let Some(bytes) =
+            state.with_plan(|p| browser::measure("yaodian:docx", || notice_docx(p, options)))
+        else {
+            return;
+        };
+        let name = browser::file_name(&title(), "docx");
+        match browser::download_bytes(
+            &name,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            &bytes,
+        ) {
+            Ok(()) => state.info(format!("已下载 {name}（GB/T 9704-2012 公文格式）")),
+            Err(e) => state.error(e),
+        }
+    };
     let download_json = move |_| {
         let Some(json) = state.with_plan(file::to_json) else {
             return;
@@ -232,9 +253,16 @@ pub fn ExportPanel() -> impl IntoView {
     view! {
         <section class="export">
             <div class="export-actions">
+                <button class="primary" id="download-docx" on:click=download_docx>"下载公文 .docx"</button>
+                <label><input type="checkbox" id="docx-fields" prop:checked=move || fields_under_tasks.get()
+                    on:change=move |ev| fields_under_tasks.set(event_target_checked(&ev))/>"任务分工写在每项任务下"</label>
+            </div>
+            <p class="hint">"按 GB/T 9704-2012 排版：A4，版心 156×225 毫米，每页 22 行、每行 28 字，红色版头，奇偶页码，版记单独一页。"
+                "需安装字体：方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312（缺少时 Word/WPS 会以近似字体显示）。"</p>
+            <div class="export-actions">
                 <label><input type="checkbox" id="export-indent" prop:checked=move || indent.get()
                     on:change=move |ev| indent.set(event_target_checked(&ev))/>"段首空两格"</label>
-                <button class="primary" id="download-text" on:click=download_text>"下载 .txt"</button>
+                <button id="download-text" on:click=download_text>"下载 .txt"</button>
                 <button id="copy-text" on:click=copy>"复制到剪贴板"</button>
                 <button id="download-json" on:click=download_json>"导出计划文件（.json 备份）"</button>
             </div>
