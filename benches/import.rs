@@ -1,20 +1,23 @@
-//! Import of 1 MB of plan text, natively. `cargo bench --bench import` prints the figures.
+//! Native figures: import of 1 MB of plan text, .docx and text export of a 500-task plan.
+//! `cargo bench --bench import` prints them (scripts/bench also runs the browser side).
 
 use std::time::Instant;
 
+use yaodian::export::docx::{notice_docx, DocxOptions};
 use yaodian::export::text::{notice_text, TextOptions};
+use yaodian::plan::file;
 use yaodian::import::import_text;
 use yaodian::{Deadline, Node, NodeKind, Period, Plan};
 
-/// A plan in the shape of the tongxin sample, scaled up until its notice text is `bytes` long.
-fn big_plan_text(bytes: usize) -> (String, usize) {
+/// A plan in the shape of the tongxin sample with `tasks` tasks (25 a section).
+fn big_plan(tasks: usize) -> Plan {
     let sample = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/samples/tongxin-2020-plan-task-division.txt"
     ))
     .expect("sample");
     let template = import_text(&sample).plan;
-    let tasks: Vec<Node> = template
+    let tasks_of_sample: Vec<Node> = template
         .nodes
         .iter()
         .flat_map(|s| s.children.iter().cloned())
@@ -28,14 +31,14 @@ fn big_plan_text(bytes: usize) -> (String, usize) {
     };
     let mut count = 0;
     let mut section_no = 0;
-    while notice_text(&plan, TextOptions::default()).len() < bytes {
+    while count < tasks {
         section_no += 1;
         let mut section = Node::new(
             plan.fresh_id(),
             NodeKind::Heading,
             format!("第{section_no}部分重点工作"),
         );
-        for task in tasks.iter().cycle().skip(section_no).take(25) {
+        for task in tasks_of_sample.iter().cycle().skip(section_no).take(25.min(tasks - count)) {
             let mut task = task.clone();
             task.id = plan.fresh_id();
             task.division.deadline = Deadline::Month {
@@ -47,30 +50,42 @@ fn big_plan_text(bytes: usize) -> (String, usize) {
         }
         plan.nodes.push(section);
     }
-    (notice_text(&plan, TextOptions::default()), count)
+    plan
+}
+
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
 }
 
 fn main() {
-    let (text, tasks) = big_plan_text(1 << 20);
-    // The browser benchmark (scripts/bench) imports the same text in the page.
-    let out = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench-plan-1mb.txt");
-    std::fs::write(out, &text).expect("write target/bench-plan-1mb.txt");
+    let target = concat!(env!("CARGO_MANIFEST_DIR"), "/target");
+    // 1 MB of plan text: 2175 tasks.
+    let big = big_plan(2175);
+    let text = notice_text(&big, TextOptions::default());
+    // The browser benchmarks (scripts/bench) use the same inputs.
+    std::fs::write(format!("{target}/bench-plan-1mb.txt"), &text).expect("write bench text");
+    let plan500 = big_plan(500);
+    std::fs::write(format!("{target}/bench-plan-500.json"), file::to_json(&plan500))
+        .expect("write bench plan");
+
     let mb = text.len() as f64 / (1 << 20) as f64;
-    let mut times = Vec::new();
     let mut found = 0;
-    for _ in 0..15 {
-        let start = Instant::now();
-        let imported = import_text(&text);
-        times.push(start.elapsed().as_secs_f64() * 1000.0);
-        found = imported.plan.walk().len();
-    }
-    times.sort_by(f64::total_cmp);
+    let import = median_ms(15, || found = import_text(&text).plan.walk().len());
     println!(
-        "import of {mb:.2} MB of plan text ({tasks} tasks, {found} nodes read): median {:.1} ms, min {:.1} ms, max {:.1} ms over {} runs ({:.0} MB/s)",
-        times[times.len() / 2],
-        times[0],
-        times[times.len() - 1],
-        times.len(),
-        mb / (times[times.len() / 2] / 1000.0)
+        "import of {mb:.2} MB of plan text (2175 tasks, {found} nodes read): median {import:.1} ms over 15 runs ({:.0} MB/s); target ≤ 20 ms",
+        mb / (import / 1000.0)
     );
+    let mut size = 0;
+    let docx = median_ms(15, || size = notice_docx(&plan500, DocxOptions::default()).len());
+    println!("docx export of a 500-task plan: median {docx:.1} ms over 15 runs ({} KB)", size / 1024);
+    let text_ms = median_ms(15, || size = notice_text(&plan500, TextOptions::default()).len());
+    println!("text export of a 500-task plan: median {text_ms:.1} ms over 15 runs ({} KB)", size / 1024);
 }
