@@ -5,8 +5,8 @@ use std::time::Instant;
 
 use yaodian::export::docx::{notice_docx, DocxOptions};
 use yaodian::export::text::{notice_text, TextOptions};
-use yaodian::plan::file;
 use yaodian::import::import_text;
+use yaodian::plan::file;
 use yaodian::{Deadline, Node, NodeKind, Period, Plan};
 
 /// A plan in the shape of the tongxin sample with `tasks` tasks (25 a section).
@@ -38,7 +38,12 @@ fn big_plan(tasks: usize) -> Plan {
             NodeKind::Heading,
             format!("第{section_no}部分重点工作"),
         );
-        for task in tasks_of_sample.iter().cycle().skip(section_no).take(25.min(tasks - count)) {
+        for task in tasks_of_sample
+            .iter()
+            .cycle()
+            .skip(section_no)
+            .take(25.min(tasks - count))
+        {
             let mut task = task.clone();
             task.id = plan.fresh_id();
             task.division.deadline = Deadline::Month {
@@ -73,8 +78,11 @@ fn main() {
     // The browser benchmarks (scripts/bench) use the same inputs.
     std::fs::write(format!("{target}/bench-plan-1mb.txt"), &text).expect("write bench text");
     let plan500 = big_plan(500);
-    std::fs::write(format!("{target}/bench-plan-500.json"), file::to_json(&plan500))
-        .expect("write bench plan");
+    std::fs::write(
+        format!("{target}/bench-plan-500.json"),
+        file::to_json(&plan500),
+    )
+    .expect("write bench plan");
 
     let mb = text.len() as f64 / (1 << 20) as f64;
     let mut found = 0;
@@ -84,8 +92,18 @@ fn main() {
         mb / (import / 1000.0)
     );
     let mut size = 0;
-    let docx = median_ms(15, || size = notice_docx(&plan500, DocxOptions::default()).len());
-    println!("docx export of a 500-task plan: median {docx:.1} ms over 15 runs ({} KB)", size / 1024);
-    let text_ms = median_ms(15, || size = notice_text(&plan500, TextOptions::default()).len());
-    println!("text export of a 500-task plan: median {text_ms:.1} ms over 15 runs ({} KB)", size / 1024);
+    let docx = median_ms(15, || {
+        size = notice_docx(&plan500, DocxOptions::default()).len()
+    });
+    println!(
+        "docx export of a 500-task plan: median {docx:.1} ms over 15 runs ({} KB)",
+        size / 1024
+    );
+    let text_ms = median_ms(15, || {
+        size = notice_text(&plan500, TextOptions::default()).len()
+    });
+    println!(
+        "text export of a 500-task plan: median {text_ms:.1} ms over 15 runs ({} KB)",
+        size / 1024
+    );
 }

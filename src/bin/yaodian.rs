@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use yaodian::export::docx::{notice_docx, DocxOptions};
 use yaodian::export::outline::outline;
+use yaodian::export::table;
 use yaodian::export::text::{notice_text, TextOptions};
 use yaodian::import::{docx, import_text, Imported, Severity};
 use yaodian::plan::file;
@@ -18,7 +19,8 @@ const USAGE: &str = "用法：
   yaodian import FILE [-o plan.json]                     从文本或 .docx 导入计划，诊断信息输出到标准错误
   yaodian outline FILE                                   打印计划的大纲（FILE 为计划文件 .json、文本或 .docx）
   yaodian export FILE --format text [--no-indent] [-o OUT]   导出通知全文（可直接粘贴到 Word/WPS 的文本）
-  yaodian export FILE --format docx -o OUT.docx               导出符合 GB/T 9704-2012 的公文 .docx";
+  yaodian export FILE --format docx -o OUT.docx               导出符合 GB/T 9704-2012 的公文 .docx
+  yaodian export FILE --format csv|xlsx [-o OUT]              导出任务分工表（.csv 或 .xlsx）";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -77,7 +79,18 @@ fn export(args: &[String]) -> Result<(), String> {
             }
             notice_docx(&read_plan(&path)?, DocxOptions::default())
         }
-        Some(other) => return Err(format!("不支持的格式：{other}（可用：text、docx）")),
+        Some("csv") => table::csv(&read_plan(&path)?).into_bytes(),
+        Some("xlsx") => {
+            if out.is_none() {
+                return Err("导出 .xlsx 需要用 -o 指定输出文件".into());
+            }
+            table::xlsx(&read_plan(&path)?).map_err(|e| format!("无法生成 .xlsx：{e}"))?
+        }
+        Some(other) => {
+            return Err(format!(
+                "不支持的格式：{other}（可用：text、docx、csv、xlsx）"
+            ))
+        }
         None => return Err(format!("请用 --format 指定格式\n{USAGE}")),
     };
     match out {

@@ -3,6 +3,7 @@
 
 pub mod docx;
 pub mod outline;
+pub mod table;
 pub mod text;
 
 /// Turns the half-width punctuation of Chinese prose into full-width (`,` → `，`, `(` → `（`…).

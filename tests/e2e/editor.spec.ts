@@ -151,6 +151,20 @@ test('draft a plan from templates, assign, move, undo, reload, export', async ({
   expect(xml).toContain('责任领导：杨少平、马正录');
   expect(xml).toContain('w:eastAsia="方正小标宋简体"');
 
+  // The task-division table, as .xlsx and as .csv.
+  const xlsxDownload = page.waitForEvent('download');
+  await page.locator('#download-xlsx').click();
+  const xlsx = await xlsxDownload;
+  expect(xlsx.suggestedFilename()).toBe('2027年卫生健康工作要点任务分工表.xlsx');
+  const strings = execFileSync('python3', ['-c', 'import sys,zipfile;print(zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode())', await xlsx.path()]).toString();
+  expect(strings).toContain('（四）着力重点专科建设。围绕外转较多的病种');
+  expect(strings).toContain('杨少平、马正录');
+  const csvDownload = page.waitForEvent('download');
+  await page.locator('#download-csv').click();
+  const csvText = readFileSync(await (await csvDownload).path(), 'utf8');
+  expect(csvText.startsWith('\ufeff序号,工作任务,责任领导,牵头科室,配合科室,完成时限\r\n')).toBe(true);
+  expect(csvText).toContain('4,（四）着力重点专科建设。围绕外转较多的病种，建设一批县级临床重点专科。,杨少平、马正录,局医政药政管理岗位,各公立医院,2027年11月\r\n');
+
   // ... and the clipboard holds it after 复制到剪贴板.
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.locator('#copy-text').click();

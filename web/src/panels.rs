@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use yaodian::export::docx::{notice_docx, DocxOptions};
+use yaodian::export::table;
 use yaodian::export::text::{notice_text, TextOptions};
 use yaodian::plan::file;
 use yaodian::{CopyKind, Edit, LevelNumbering, NoticeField, NumberStyle, Role};
@@ -238,6 +239,33 @@ pub fn ExportPanel() -> impl IntoView {
             Err(e) => state.error(e),
         }
     };
+    let download_table = move |xlsx: bool| {
+        let name = state
+            .with_plan(|p| {
+                browser::file_name(&table::table_title(p), if xlsx { "xlsx" } else { "csv" })
+            })
+            .unwrap_or_default();
+        let result = if xlsx {
+            state
+                .with_plan(table::xlsx)
+                .map(|r| r.map_err(|e| format!("无法生成 .xlsx：{e}")))
+                .unwrap_or_else(|| Err("没有打开的计划".into()))
+                .and_then(|bytes| {
+                    browser::download_bytes(
+                        &name,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        &bytes,
+                    )
+                })
+        } else {
+            let text = state.with_plan(table::csv).unwrap_or_default();
+            browser::download(&name, "text/csv;charset=utf-8", &text)
+        };
+        match result {
+            Ok(()) => state.info(format!("已下载 {name}")),
+            Err(e) => state.error(e),
+        }
+    };
     let download_json = move |_| {
         let Some(json) = state.with_plan(file::to_json) else {
             return;
@@ -256,6 +284,10 @@ pub fn ExportPanel() -> impl IntoView {
                 <button class="primary" id="download-docx" on:click=download_docx>"下载公文 .docx"</button>
                 <label><input type="checkbox" id="docx-fields" prop:checked=move || fields_under_tasks.get()
                     on:change=move |ev| fields_under_tasks.set(event_target_checked(&ev))/>"任务分工写在每项任务下"</label>
+            </div>
+            <div class="export-actions">
+                <button id="download-xlsx" on:click=move |_| download_table(true)>"下载任务分工表 .xlsx"</button>
+                <button id="download-csv" on:click=move |_| download_table(false)>"下载任务分工表 .csv"</button>
             </div>
             <p class="hint">"按 GB/T 9704-2012 排版：A4，版心 156×225 毫米，每页 22 行、每行 28 字，红色版头，奇偶页码，版记单独一页。"
                 "需安装字体：方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312（缺少时 Word/WPS 会以近似字体显示）。"</p>
