@@ -164,8 +164,7 @@ pub fn xlsx(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
         sheet.write_string_with_format(1, col as u16, *name, &header)?;
     }
     sheet.set_freeze_panes(2, 0)?;
-    let mut row = 2u32;
-    for entry in rows(plan) {
+    for (row, entry) in (2u32..).zip(rows(plan)) {
         match entry {
             Row::Section(text) => {
                 sheet.merge_range(row, 0, row, 5, &text, &section)?;
@@ -181,7 +180,6 @@ pub fn xlsx(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
                 }
             }
         }
-        row += 1;
     }
     sheet.set_landscape();
     sheet.set_paper_size(9); // A4
