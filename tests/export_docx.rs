@@ -256,7 +256,70 @@ fn without_fields_under_tasks_the_tasks_stand_alone() {
         &import_text(&text).plan,
         DocxOptions {
             fields_under_tasks: false,
+            attachment: false,
         },
     );
     assert!(!part(&docx, "word/document.xml").contains("责任领导："));
+}
+
+#[test]
+fn as_an_attachment_the_plan_follows_the_signature_on_a_page_headed_fujian() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/samples/suining-2022-plan-notice.txt"
+    ))
+    .unwrap();
+    let plan = import_text(&text).plan;
+    let docx = notice_docx(
+        &plan,
+        DocxOptions {
+            fields_under_tasks: true,
+            attachment: true,
+        },
+    );
+    let document = part(&docx, "word/document.xml");
+    let paragraphs = elements(&document, "w:p");
+    let texts: Vec<String> = paragraphs.iter().map(|p| text_of(p)).collect();
+    let at = |t: &str| {
+        texts
+            .iter()
+            .position(|x| x == t)
+            .unwrap_or_else(|| panic!("{t}"))
+    };
+    let note = at("附件：2022年全市卫生健康工作要点");
+    let date = at("2022年3月21日");
+    let heading = at("附件");
+    let title = texts
+        .iter()
+        .rposition(|x| x == "2022年全市卫生健康工作要点")
+        .unwrap();
+    let first_section = texts
+        .iter()
+        .position(|x| x.starts_with("一、筑牢底线"))
+        .unwrap();
+    assert!(note < date && date < heading && heading < title && title < first_section);
+    assert!(paragraphs[note].contains(r#"w:firstLine="640""#));
+    assert!(paragraphs[heading].contains(r#"w:eastAsia="黑体""#));
+    assert!(paragraphs[heading].contains("w:firstLine") == false);
+    assert!(paragraphs[heading - 1].contains(r#"<w:br w:type="page" />"#));
+}
+
+#[test]
+fn a_report_to_superiors_names_its_signer_beside_the_number() {
+    let mut plan = yaodian::Plan::default();
+    plan.notice.issuer_mark = "某县卫生健康局文件".into();
+    plan.notice.doc_number = "某卫发〔2027〕3号".into();
+    plan.notice.signer = "张三".into();
+    let document = part(
+        &notice_docx(&plan, DocxOptions::default()),
+        "word/document.xml",
+    );
+    let paragraphs = elements(&document, "w:p");
+    let number = paragraph_with(&paragraphs, "某卫发〔2027〕3号");
+    assert_eq!(text_of(number), "某卫发〔2027〕3号签发人：张三");
+    assert!(number.contains(r#"w:left="320""#) && number.contains(r#"w:right="320""#));
+    assert!(number.contains(r#"<w:tab w:val="right""#));
+    let runs = elements(number, "w:r");
+    assert!(runs.last().unwrap().contains(r#"w:eastAsia="楷体_GB2312""#));
+    assert!(number.contains(r#"w:color="FF0000""#), "the red rule stays");
 }

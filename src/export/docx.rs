@@ -12,6 +12,7 @@ use docx_rs::{
 };
 
 use super::paragraphs;
+use super::table;
 use super::text::{division_fields, lead_sentence};
 use crate::plan::model::{NodeKind, Plan};
 use crate::plan::numbering::number;
@@ -59,12 +60,16 @@ pub fn level_font(depth: usize) -> &'static str {
 pub struct DocxOptions {
     /// Write each task's division fields under it (as the tongxin sample does).
     pub fields_under_tasks: bool,
+    /// Issue the plan as an attachment (附件说明 under the text, the plan on a new page headed
+    /// 附件) instead of inline.
+    pub attachment: bool,
 }
 
 impl Default for DocxOptions {
     fn default() -> Self {
         DocxOptions {
             fields_under_tasks: true,
+            attachment: false,
         }
     }
 }
@@ -254,13 +259,45 @@ fn margins() -> PageMargin {
     }
 }
 
-/// Everything up to the 版记, in reading order.
+/// Everything up to the 版记, in reading order: the plan inline after the transmittal, or (as
+/// an attachment) after the signature on a new page headed 附件.
 fn body_paragraphs(plan: &Plan, options: DocxOptions) -> Vec<Paragraph> {
-    let notice = &plan.notice;
     let mut out = Vec::new();
+    header(plan, &mut out);
+    if options.attachment {
+        let name = attachment_name(plan);
+        out.push(blank());
+        out.push(body(&format!("附件：{name}")));
+        closing(plan, &mut out);
+        out.push(page_break());
+        out.push(line().add_run(run("附件", FONT_HEI, SIZE_3)));
+        out.push(blank());
+        out.push(title(&name));
+        out.push(blank());
+        plan_text(plan, options, false, &mut out);
+    } else {
+        plan_text(plan, options, true, &mut out);
+        closing(plan, &mut out);
+    }
+    out
+}
 
-    // 版头: red mark 35 mm under the top of the text block, the number two lines below, the red
-    // rule 4 mm under the number.
+/// The attachment's name: the plan's title (or what the notice calls it).
+fn attachment_name(plan: &Plan) -> String {
+    if !plan.title.trim().is_empty() {
+        return plan.title.trim().to_string();
+    }
+    table::table_title(plan)
+        .trim_end_matches("任务分工表")
+        .trim_end_matches("表")
+        .to_string()
+}
+
+/// 版头 (red mark 35 mm under the top of the text block, the number two lines below, the red
+/// rule 4 mm under it; with a 签发人 the number moves left and the signer stands right), the
+/// title, 主送 and the transmittal.
+fn header(plan: &Plan, out: &mut Vec<Paragraph>) {
+    let notice = &plan.notice;
     let mark = notice.issuer_mark.trim();
     if !mark.is_empty() {
         out.push(
@@ -279,16 +316,30 @@ fn body_paragraphs(plan: &Plan, options: DocxOptions) -> Vec<Paragraph> {
         out.push(blank());
     }
     if !notice.doc_number.trim().is_empty() || !notice.issuer_mark.trim().is_empty() {
-        out.push(
-            centered(notice.doc_number.trim(), FONT_BODY, SIZE_3).set_borders(
-                ParagraphBorders::with_empty().set(border(
-                    ParagraphBorderPosition::Bottom,
-                    12,
-                    11,
-                    RED,
-                )),
-            ),
-        );
+        let rule = ParagraphBorders::with_empty().set(border(
+            ParagraphBorderPosition::Bottom,
+            12,
+            11,
+            RED,
+        ));
+        let signer = notice.signer.trim();
+        let number = if signer.is_empty() {
+            centered(notice.doc_number.trim(), FONT_BODY, SIZE_3)
+        } else {
+            // 上行文: 发文字号 one character in from the left, 签发人 one in from the right.
+            line()
+                .indent(Some(320), None, Some(320), None)
+                .add_tab(
+                    docx_rs::Tab::new()
+                        .val(docx_rs::TabValueType::Right)
+                        .pos(8844 - 640),
+                )
+                .add_run(run(notice.doc_number.trim(), FONT_BODY, SIZE_3))
+                .add_run(run("", FONT_BODY, SIZE_3).add_tab())
+                .add_run(run("签发人：", FONT_BODY, SIZE_3))
+                .add_run(run(signer, FONT_KAI, SIZE_3))
+        };
+        out.push(number.set_borders(rule));
         out.push(blank());
         out.push(blank());
     }
@@ -303,9 +354,12 @@ fn body_paragraphs(plan: &Plan, options: DocxOptions) -> Vec<Paragraph> {
     for paragraph in paragraphs(&notice.transmittal) {
         out.push(body(paragraph));
     }
+}
 
-    // The plan.
-    if !plan.title.trim().is_empty() && plan.title.trim() != notice.title.trim() {
+/// The plan: its title (inline only), 总体要求, and the numbered headings and tasks.
+fn plan_text(plan: &Plan, options: DocxOptions, with_title: bool, out: &mut Vec<Paragraph>) {
+    if with_title && !plan.title.trim().is_empty() && plan.title.trim() != plan.notice.title.trim()
+    {
         out.push(blank());
         out.push(title(plan.title.trim()));
         out.push(blank());
@@ -342,7 +396,11 @@ fn body_paragraphs(plan: &Plan, options: DocxOptions) -> Vec<Paragraph> {
             }
         }
     }
+}
 
+/// 署名 and 成文日期, and the 附注.
+fn closing(plan: &Plan, out: &mut Vec<Paragraph>) {
+    let notice = &plan.notice;
     // 署名 and 成文日期 without a seal: one blank line after the text, the date four characters
     // in from the right, the signature centred over the date.
     let signature = notice.signature.trim();
@@ -375,7 +433,6 @@ fn body_paragraphs(plan: &Plan, options: DocxOptions) -> Vec<Paragraph> {
             .trim_end_matches(['）', ')']);
         out.push(body(&format!("（{bare}）")));
     }
-    out
 }
 
 /// The 版记 at the foot of its own last page, between a thick rule, thin rules and a thick rule:

@@ -108,6 +108,8 @@ pub struct Notice {
     pub issuer_mark: String,
     /// 发文字号, e.g. `同卫健党组发〔2020〕8号`.
     pub doc_number: String,
+    /// 签发人, for reports to superiors (上行文); empty for ordinary notices.
+    pub signer: String,
     /// 标题 of the notice.
     pub title: String,
     /// 主送机关, ending in a full-width colon.
@@ -134,6 +136,7 @@ pub struct Notice {
 pub enum NoticeField {
     IssuerMark,
     DocNumber,
+    Signer,
     Title,
     Recipients,
     Transmittal,
@@ -146,9 +149,10 @@ pub enum NoticeField {
 }
 
 impl NoticeField {
-    pub const ALL: [NoticeField; 11] = [
+    pub const ALL: [NoticeField; 12] = [
         NoticeField::IssuerMark,
         NoticeField::DocNumber,
+        NoticeField::Signer,
         NoticeField::Title,
         NoticeField::Recipients,
         NoticeField::Transmittal,
@@ -165,6 +169,7 @@ impl NoticeField {
         match self {
             NoticeField::IssuerMark => "发文机关标志",
             NoticeField::DocNumber => "发文字号",
+            NoticeField::Signer => "签发人（上行文）",
             NoticeField::Title => "标题",
             NoticeField::Recipients => "主送机关",
             NoticeField::Transmittal => "正文（印发说明）",
@@ -188,6 +193,7 @@ impl Notice {
         match field {
             NoticeField::IssuerMark => &self.issuer_mark,
             NoticeField::DocNumber => &self.doc_number,
+            NoticeField::Signer => &self.signer,
             NoticeField::Title => &self.title,
             NoticeField::Recipients => &self.recipients,
             NoticeField::Transmittal => &self.transmittal,
@@ -204,6 +210,7 @@ impl Notice {
         match field {
             NoticeField::IssuerMark => &mut self.issuer_mark,
             NoticeField::DocNumber => &mut self.doc_number,
+            NoticeField::Signer => &mut self.signer,
             NoticeField::Title => &mut self.title,
             NoticeField::Recipients => &mut self.recipients,
             NoticeField::Transmittal => &mut self.transmittal,

@@ -48,6 +48,7 @@ pub fn NoticePanel() -> impl IntoView {
                 <legend>"版头"</legend>
                 {notice_box(NoticeField::IssuerMark, "如：某某县卫生健康局文件")}
                 {notice_box(NoticeField::DocNumber, "如：某卫发〔2027〕1号")}
+                {notice_box(NoticeField::Signer, "报送上级的请示、报告才填写；填写后版头按上行文排版")}
             </fieldset>
             <fieldset>
                 <legend>"主体"</legend>
@@ -220,9 +221,11 @@ pub fn ExportPanel() -> impl IntoView {
         });
     };
     let fields_under_tasks = RwSignal::new(true);
+    let attachment = RwSignal::new(false);
     let download_docx = move |_| {
         let options = DocxOptions {
             fields_under_tasks: fields_under_tasks.get_untracked(),
+            attachment: attachment.get_untracked(),
         };
         let Some(bytes) =
             state.with_plan(|p| browser::measure("yaodian:docx", || notice_docx(p, options)))
@@ -284,6 +287,8 @@ pub fn ExportPanel() -> impl IntoView {
                 <button class="primary" id="download-docx" on:click=download_docx>"下载公文 .docx"</button>
                 <label><input type="checkbox" id="docx-fields" prop:checked=move || fields_under_tasks.get()
                     on:change=move |ev| fields_under_tasks.set(event_target_checked(&ev))/>"任务分工写在每项任务下"</label>
+                <label><input type="checkbox" id="docx-attachment" prop:checked=move || attachment.get()
+                    on:change=move |ev| attachment.set(event_target_checked(&ev))/>"计划作为附件（另起一页）"</label>
             </div>
             <div class="export-actions">
                 <button id="download-xlsx" on:click=move |_| download_table(true)>"下载任务分工表 .xlsx"</button>
