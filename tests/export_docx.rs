@@ -300,7 +300,7 @@ fn as_an_attachment_the_plan_follows_the_signature_on_a_page_headed_fujian() {
     assert!(note < date && date < heading && heading < title && title < first_section);
     assert!(paragraphs[note].contains(r#"w:firstLine="640""#));
     assert!(paragraphs[heading].contains(r#"w:eastAsia="黑体""#));
-    assert!(paragraphs[heading].contains("w:firstLine") == false);
+    assert!(!paragraphs[heading].contains("w:firstLine"));
     assert!(paragraphs[heading - 1].contains(r#"<w:br w:type="page" />"#));
 }
 
