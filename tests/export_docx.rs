@@ -323,3 +323,28 @@ fn a_report_to_superiors_names_its_signer_beside_the_number() {
     assert!(runs.last().unwrap().contains(r#"w:eastAsia="楷体_GB2312""#));
     assert!(number.contains(r#"w:color="FF0000""#), "the red rule stays");
 }
+
+#[test]
+fn the_division_table_is_a_landscape_docx_with_every_task() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/samples/tongxin-2020-plan-task-division.txt"
+    ))
+    .unwrap();
+    let docx = yaodian::export::docx::division_table_docx(&import_text(&text).plan);
+    let document = part(&docx, "word/document.xml");
+    assert!(
+        document.contains(r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape" />"#),
+        "{}",
+        &document[document.len() - 600..]
+    );
+    let rows = elements(&document, "w:tr");
+    assert_eq!(rows.len(), 1 + 10 + 54, "header, sections, tasks");
+    assert_eq!(
+        text_of(rows[0]),
+        "序号工作任务责任领导牵头科室配合科室完成时限"
+    );
+    assert!(rows[1].contains(r#"<w:gridSpan w:val="6" />"#));
+    assert!(text_of(rows[2]).starts_with("1（一）认真学习"));
+    assert!(text_of(rows[2]).ends_with("局综合管理岗位局机关各岗位、各医疗卫生单位长期坚持"));
+}

@@ -7,7 +7,7 @@
 
 use std::process::ExitCode;
 
-use yaodian::export::docx::{notice_docx, DocxOptions};
+use yaodian::export::docx::{division_table_docx, notice_docx, DocxOptions};
 use yaodian::export::outline::outline;
 use yaodian::export::table;
 use yaodian::export::text::{notice_text, TextOptions};
@@ -20,7 +20,7 @@ const USAGE: &str = "用法：
   yaodian outline FILE                                   打印计划的大纲（FILE 为计划文件 .json、文本或 .docx）
   yaodian export FILE --format text [--no-indent] [-o OUT]   导出通知全文（可直接粘贴到 Word/WPS 的文本）
   yaodian export FILE --format docx -o OUT.docx               导出符合 GB/T 9704-2012 的公文 .docx
-  yaodian export FILE --format csv|xlsx [-o OUT]              导出任务分工表（.csv 或 .xlsx）";
+  yaodian export FILE --format csv|xlsx|table-docx [-o OUT]   导出任务分工表（.csv、.xlsx 或横排 .docx）";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -80,6 +80,12 @@ fn export(args: &[String]) -> Result<(), String> {
             notice_docx(&read_plan(&path)?, DocxOptions::default())
         }
         Some("csv") => table::csv(&read_plan(&path)?).into_bytes(),
+        Some("table-docx") => {
+            if out.is_none() {
+                return Err("导出 .docx 需要用 -o 指定输出文件".into());
+            }
+            division_table_docx(&read_plan(&path)?)
+        }
         Some("xlsx") => {
             if out.is_none() {
                 return Err("导出 .xlsx 需要用 -o 指定输出文件".into());
@@ -88,7 +94,7 @@ fn export(args: &[String]) -> Result<(), String> {
         }
         Some(other) => {
             return Err(format!(
-                "不支持的格式：{other}（可用：text、docx、csv、xlsx）"
+                "不支持的格式：{other}（可用：text、docx、csv、xlsx、table-docx）"
             ))
         }
         None => return Err(format!("请用 --format 指定格式\n{USAGE}")),

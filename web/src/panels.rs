@@ -1,7 +1,7 @@
 //! The notice, roster, numbering and export tabs.
 
 use leptos::prelude::*;
-use yaodian::export::docx::{notice_docx, DocxOptions};
+use yaodian::export::docx::{division_table_docx, notice_docx, DocxOptions};
 use yaodian::export::table;
 use yaodian::export::text::{notice_text, TextOptions};
 use yaodian::plan::file;
@@ -269,6 +269,24 @@ pub fn ExportPanel() -> impl IntoView {
             Err(e) => state.error(e),
         }
     };
+    let download_table_docx = move |_| {
+        let Some((name, bytes)) = state.with_plan(|p| {
+            (
+                browser::file_name(&table::table_title(p), "docx"),
+                division_table_docx(p),
+            )
+        }) else {
+            return;
+        };
+        match browser::download_bytes(
+            &name,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            &bytes,
+        ) {
+            Ok(()) => state.info(format!("已下载 {name}")),
+            Err(e) => state.error(e),
+        }
+    };
     let download_json = move |_| {
         let Some(json) = state.with_plan(file::to_json) else {
             return;
@@ -293,6 +311,7 @@ pub fn ExportPanel() -> impl IntoView {
             <div class="export-actions">
                 <button id="download-xlsx" on:click=move |_| download_table(true)>"下载任务分工表 .xlsx"</button>
                 <button id="download-csv" on:click=move |_| download_table(false)>"下载任务分工表 .csv"</button>
+                <button id="download-table-docx" on:click=download_table_docx>"下载任务分工表 .docx（横排）"</button>
             </div>
             <p class="hint">"按 GB/T 9704-2012 排版：A4，版心 156×225 毫米，每页 22 行、每行 28 字，红色版头，奇偶页码，版记单独一页。"
                 "需安装字体：方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312（缺少时 Word/WPS 会以近似字体显示）。"</p>
