@@ -2,6 +2,7 @@
 //! (The plan file, read and written alike, is [`crate::plan::file`].)
 
 pub mod docx;
+pub mod html;
 pub mod outline;
 pub mod table;
 pub mod text;

@@ -234,3 +234,45 @@ test('library: import a plan file, duplicate, rename, delete and take it back', 
   await expect(page.locator('.toast.error')).toContainText('这不是要点导出的计划文件');
   await expect(items).toHaveCount(2);
 });
+
+test('print preview on A4, copy to Word as rich text, and the landscape table', async ({ page, context }) => {
+  await page.goto('/');
+  await page.locator('input[type="file"]').setInputFiles('tests/fixtures/tongxin-excerpt.json');
+  await page.getByRole('tab', { name: '打印预览' }).click();
+  const paper = page.locator('.paper');
+  // 210 mm wide paper, 156 mm text block, at 96 px per inch.
+  expect(Math.round((await paper.boundingBox())!.width)).toBe(Math.round((210 / 25.4) * 96));
+  expect(Math.round((await page.locator('.print-area').boundingBox())!.width)).toBe(Math.round((156 / 25.4) * 96));
+  await expect(page.locator('.print-area .mark')).toHaveText('中共同心县卫生健康局党组文件');
+  await expect(page.locator('.print-area .mark')).toHaveCSS('color', 'rgb(255, 0, 0)');
+  await expect(page.locator('.print-area .task').first()).toContainText('（一）认真学习习近平新时代中国特色社会主义思想。');
+  // This machine has none of the official fonts: the preview says which are missing.
+  await expect(page.locator('.font-warning')).toContainText('仿宋_GB2312');
+  // Printing to PDF from the browser gives A4 pages.
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+  const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString('latin1'));
+  expect(box).not.toBeNull();
+  expect(Math.abs(Number(box![1]) - 595.3)).toBeLessThan(2);
+  expect(Math.abs(Number(box![2]) - 841.9)).toBeLessThan(2);
+
+  await page.getByRole('tab', { name: '导出' }).click();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.locator('#copy-to-word').click();
+  await expect(page.locator('.toast')).toContainText('已复制');
+  const html = await page.evaluate(async () => {
+    const items = await navigator.clipboard.read();
+    return await (await items[0].getType('text/html')).text();
+  });
+  expect(html).toContain('font-size:22pt');
+  expect(html).toContain('仿宋_GB2312');
+  expect(html).toContain('关于2020年全县卫生健康工作要点暨任务分工的通知');
+
+  const download = page.waitForEvent('download');
+  await page.locator('#download-table-docx').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('2020年全县卫生健康工作要点暨任务分工表.docx');
+  const xml = execFileSync('python3', ['-c', 'import sys,zipfile;print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', await file.path()]).toString();
+  expect(xml).toContain('w:orient="landscape"');
+  expect(xml).toContain('局综合管理岗位');
+});

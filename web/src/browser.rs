@@ -52,6 +52,77 @@ pub async fn copy_text(text: String) -> Result<(), String> {
         .map_err(|_| "浏览器不允许写入剪贴板，请改用“下载 .txt”".to_string())
 }
 
+/// Copies rich text (HTML, which Word and WPS paste with its fonts and sizes) together with
+/// plain text for editors that take only text.
+pub async fn copy_rich(html: String, text: String) -> Result<(), String> {
+    let failed = || "浏览器不允许写入剪贴板，请改用“下载公文 .docx”".to_string();
+    let window = web_sys::window().ok_or("页面不可用")?;
+    let blob = |content: &str, mime: &str| {
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        web_sys::Blob::new_with_str_sequence_and_options(
+            &js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content)),
+            &options,
+        )
+    };
+    let items = js_sys::Object::new();
+    let html_blob = blob(&html, "text/html").map_err(|_| failed())?;
+    let text_blob = blob(&text, "text/plain").map_err(|_| failed())?;
+    js_sys::Reflect::set(&items, &"text/html".into(), &html_blob).map_err(|_| failed())?;
+    js_sys::Reflect::set(&items, &"text/plain".into(), &text_blob).map_err(|_| failed())?;
+    let item = web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&items)
+        .map_err(|_| failed())?;
+    let promise = window
+        .navigator()
+        .clipboard()
+        .write(&js_sys::Array::of1(&item));
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| failed())
+}
+
+/// The fonts of `fonts` this machine lacks: text set in the font measures the same as in two
+/// different generic fallbacks only when the font is missing.
+pub fn missing_fonts(fonts: &[&str]) -> Vec<String> {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return Vec::new();
+    };
+    let Some(context) = document
+        .create_element("canvas")
+        .ok()
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        .and_then(|c| c.get_context("2d").ok().flatten())
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+    else {
+        return Vec::new();
+    };
+    let sample = "国家卫生健康委员会文件ABCabc123１２３“”";
+    let width = |font: &str| {
+        context.set_font(font);
+        context
+            .measure_text(sample)
+            .map(|m| m.width())
+            .unwrap_or(0.0)
+    };
+    fonts
+        .iter()
+        .filter(|font| {
+            ["monospace", "serif"].iter().all(|generic| {
+                width(&format!("40px '{font}', {generic}")) == width(&format!("40px {generic}"))
+            })
+        })
+        .map(|f| f.to_string())
+        .collect()
+}
+
+/// Opens the browser's print dialog (print to PDF included).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
 /// Puts the cursor in the title field of node `id` once the DOM has caught up.
 pub fn focus_node(id: u32) {
     leptos::prelude::request_animation_frame(move || {

@@ -3,7 +3,9 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::panels::{ExportPanel, NoticePanel, NumberingPanel, RosterLists, RosterPanel};
+use crate::panels::{
+    ExportPanel, NoticePanel, NumberingPanel, PreviewPanel, RosterLists, RosterPanel,
+};
 use crate::state::use_state;
 use crate::tree_view::PlanPanel;
 
@@ -13,15 +15,17 @@ enum Tab {
     Notice,
     Roster,
     Numbering,
+    Preview,
     Export,
 }
 
 impl Tab {
-    const ALL: [Tab; 5] = [
+    const ALL: [Tab; 6] = [
         Tab::Plan,
         Tab::Notice,
         Tab::Roster,
         Tab::Numbering,
+        Tab::Preview,
         Tab::Export,
     ];
 
@@ -31,6 +35,7 @@ impl Tab {
             Tab::Notice => "通知要素",
             Tab::Roster => "名册",
             Tab::Numbering => "编号样式",
+            Tab::Preview => "打印预览",
             Tab::Export => "导出",
         }
     }
@@ -96,6 +101,7 @@ pub fn EditorPage() -> impl IntoView {
                 Tab::Notice => view! { <NoticePanel/> }.into_any(),
                 Tab::Roster => view! { <RosterPanel/> }.into_any(),
                 Tab::Numbering => view! { <NumberingPanel/> }.into_any(),
+                Tab::Preview => view! { <PreviewPanel/> }.into_any(),
                 Tab::Export => view! { <ExportPanel/> }.into_any(),
             }}
         </main>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use yaodian::export::docx::{division_table_docx, notice_docx, DocxOptions};
+use yaodian::export::html::{notice_html, FONTS};
 use yaodian::export::table;
 use yaodian::export::text::{notice_text, TextOptions};
 use yaodian::plan::file;
@@ -287,6 +288,19 @@ pub fn ExportPanel() -> impl IntoView {
             Err(e) => state.error(e),
         }
     };
+    let copy_to_word = move |_| {
+        let Some((html, text)) =
+            state.with_plan(|p| (notice_html(p), notice_text(p, TextOptions { indent: true })))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match browser::copy_rich(html, text).await {
+                Ok(()) => state.info("已复制，粘贴到 Word 或 WPS 时保留字体、字号和缩进"),
+                Err(e) => state.error(e),
+            }
+        });
+    };
     let download_json = move |_| {
         let Some(json) = state.with_plan(file::to_json) else {
             return;
@@ -303,6 +317,7 @@ pub fn ExportPanel() -> impl IntoView {
         <section class="export">
             <div class="export-actions">
                 <button class="primary" id="download-docx" on:click=download_docx>"下载公文 .docx"</button>
+                <button id="copy-to-word" on:click=copy_to_word>"复制到Word"</button>
                 <label><input type="checkbox" id="docx-fields" prop:checked=move || fields_under_tasks.get()
                     on:change=move |ev| fields_under_tasks.set(event_target_checked(&ev))/>"任务分工写在每项任务下"</label>
                 <label><input type="checkbox" id="docx-attachment" prop:checked=move || attachment.get()
@@ -324,6 +339,28 @@ pub fn ExportPanel() -> impl IntoView {
             </div>
             <p class="hint">"每段一行、全角标点、编号已写出，粘贴到 Word/WPS 后套用公文样式即可。"</p>
             <textarea id="export-text" class="export-text" readonly=true aria-label="通知全文" prop:value=move || text.get()></textarea>
+        </section>
+    }
+}
+
+/// The notice on A4 paper as it will print, with a check of the fonts this machine has.
+#[component]
+pub fn PreviewPanel() -> impl IntoView {
+    let state = use_state();
+    let html = move || state.with_plan(notice_html).unwrap_or_default();
+    let missing = browser::missing_fonts(&FONTS);
+    view! {
+        <section class="preview">
+            <div class="export-actions no-print">
+                <button class="primary" id="print" on:click=move |_| browser::print()>"打印 / 另存为 PDF"</button>
+                <span class="hint">"A4，上 37 毫米、下 35 毫米、左 28 毫米、右 26 毫米；每页 22 行，每行 28 字；页码奇右偶左。"</span>
+            </div>
+            {(!missing.is_empty()).then(|| view! {
+                <p class="font-warning no-print" role="alert">
+                    {format!("本机缺少字体：{}。预览和打印将以近似字体代替，行数和换行可能与正式公文不同；请安装这些字体后再打印。", missing.join("、"))}
+                </p>
+            })}
+            <div class="paper"><div class="print-area" inner_html=html></div></div>
         </section>
     }
 }
