@@ -122,7 +122,7 @@ fn centered(text: &str, font: &str, size: usize) -> Paragraph {
 }
 
 /// The red mark as large as 36 pt allows while it stays on one line of the text block.
-fn mark_size(mark: &str) -> usize {
+pub fn mark_size(mark: &str) -> usize {
     let ems: f64 = mark
         .chars()
         .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })

@@ -2,7 +2,9 @@
 //! "复制到Word" puts on the clipboard (Word and WPS keep inline styles when pasting), and what
 //! the print preview shows and prints on A4 pages.
 
-use super::docx::{level_font, FONT_BODY, FONT_HEI, FONT_KAI, FONT_SONG, FONT_TITLE};
+use super::docx::{
+    level_font, mark_size, title_lines, FONT_BODY, FONT_HEI, FONT_KAI, FONT_SONG, FONT_TITLE,
+};
 use super::text::{division_fields, lead_sentence};
 use super::{fullwidth_punctuation, paragraphs};
 use crate::plan::model::{NodeKind, Plan};
@@ -73,16 +75,31 @@ fn para<'a>(text: &str, font: &'a str, size: f32, style: &'a str, class: &'a str
     }
 }
 
+/// A title in 二号小标宋, broken into lines where the .docx breaks it.
+fn title(text: &str) -> Para<'static> {
+    Para {
+        runs: title_lines(text)
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| (if i == 0 { line } else { format!("\n{line}") }, FONT_TITLE))
+            .collect(),
+        size: 22.0,
+        style: "text-align:center;white-space:pre-line;",
+        class: "title",
+    }
+}
+
 /// The notice as an HTML fragment (one `<div class="gw-doc">`), the plan inline.
 pub fn notice_html(plan: &Plan) -> String {
     let notice = &plan.notice;
     let mut out: Vec<Para> = Vec::new();
     let blank = || para("", FONT_BODY, 16.0, "", "blank");
-    if !notice.issuer_mark.trim().is_empty() {
+    let mark = notice.issuer_mark.trim();
+    if !mark.is_empty() {
         out.push(para(
-            notice.issuer_mark.trim(),
+            mark,
             FONT_TITLE,
-            32.0,
+            mark_size(mark) as f32 / 2.0,
             "text-align:center;color:#ff0000;line-height:44pt;margin-top:24pt;",
             "mark",
         ));
@@ -99,13 +116,7 @@ pub fn notice_html(plan: &Plan) -> String {
         out.push(blank());
     }
     if !notice.title.trim().is_empty() {
-        out.push(para(
-            notice.title.trim(),
-            FONT_TITLE,
-            22.0,
-            "text-align:center;",
-            "title",
-        ));
+        out.push(title(notice.title.trim()));
         out.push(blank());
     }
     let recipients = notice.recipients.trim().trim_end_matches(['：', ':']);
@@ -123,13 +134,7 @@ pub fn notice_html(plan: &Plan) -> String {
     }
     if !plan.title.trim().is_empty() && plan.title.trim() != notice.title.trim() {
         out.push(blank());
-        out.push(para(
-            plan.title.trim(),
-            FONT_TITLE,
-            22.0,
-            "text-align:center;",
-            "title",
-        ));
+        out.push(title(plan.title.trim()));
         out.push(blank());
     }
     for p in paragraphs(&plan.requirements) {

@@ -247,9 +247,9 @@ impl AppState {
     pub fn import_plan_file(self, text: &str) {
         match file::from_json(text) {
             Ok(plan) => {
-                let title = plan.title.clone();
+                let name = plan.name();
                 self.create(plan);
-                self.info(format!("已导入「{title}」"));
+                self.info(format!("已导入「{name}」"));
             }
             Err(e) => self.error(format!("导入失败：{e}")),
         }
