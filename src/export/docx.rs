@@ -439,21 +439,11 @@ fn closing(plan: &Plan, out: &mut Vec<Paragraph>) {
 /// 抄送 (one character in on both sides) and 印发机关 + 印发日期.
 fn imprint(plan: &Plan) -> Vec<Paragraph> {
     let notice = &plan.notice;
-    let small = |p: Paragraph| {
-        p.line_spacing(
-            LineSpacing::new()
-                .line(LINE)
-                .line_rule(LineSpacingType::Exact)
-                .before(0)
-                .after(0),
-        )
-        .widow_control(false)
-    };
     let mut rows: Vec<Paragraph> = Vec::new();
     let copy_to = notice.copy_to.trim().trim_end_matches(['。', '.']);
     if !copy_to.is_empty() {
         rows.push(
-            small(Paragraph::new())
+            line()
                 .indent(
                     Some(280),
                     Some(SpecialIndentType::Hanging(0)),
@@ -477,7 +467,7 @@ fn imprint(plan: &Plan) -> Vec<Paragraph> {
         };
         // Printer at the left, date at the right: a right tab at the text width less one character.
         rows.push(
-            small(Paragraph::new())
+            line()
                 .indent(Some(280), None, Some(280), None)
                 .add_tab(
                     docx_rs::Tab::new()

@@ -123,8 +123,10 @@ pub fn split_names(value: &str) -> Vec<String> {
         .collect()
 }
 
-/// Puts the fields read for one task into its division.
-pub fn apply(division: &mut Division, fields: &[(FieldKind, String)]) {
+/// Puts the fields read for one task into its division; returns the names given twice for the
+/// same role (kept once, reported by the caller so no text goes unmentioned).
+pub fn apply(division: &mut Division, fields: &[(FieldKind, String)]) -> Vec<String> {
+    let mut repeated = Vec::new();
     let has_lead_label = fields.iter().any(|(k, _)| *k == FieldKind::Lead);
     for (kind, value) in fields {
         let role = match kind {
@@ -145,11 +147,14 @@ pub fn apply(division: &mut Division, fields: &[(FieldKind, String)]) {
         };
         let list = division.people_mut(role);
         for name in split_names(value) {
-            if !list.contains(&name) {
+            if list.contains(&name) {
+                repeated.push(name);
+            } else {
                 list.push(name);
             }
         }
     }
+    repeated
 }
 
 #[cfg(test)]
@@ -187,7 +192,7 @@ mod tests {
                 .unwrap();
         assert_eq!(before, "推进医共体建设。");
         let mut division = Division::default();
-        apply(&mut division, &fields);
+        assert!(apply(&mut division, &fields).is_empty());
         assert_eq!(division.leads, ["医政科"]);
         assert_eq!(division.partners, ["各县区卫健局"]);
     }

@@ -98,18 +98,18 @@ pub(crate) fn read_body(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<D
     let roots: Vec<usize> = (0..items.len()).filter(|&i| items[i].depth == 0).collect();
     let mut nodes = Vec::new();
     for root in roots {
-        nodes.push(build(&items, root, plan));
+        nodes.push(build(&items, root, plan, diagnostics));
     }
     plan.nodes = nodes;
 }
 
-fn build(items: &[Item], index: usize, plan: &mut Plan) -> Node {
+fn build(items: &[Item], index: usize, plan: &mut Plan, diagnostics: &mut Vec<Diagnostic>) -> Node {
     let item = &items[index];
     let id = plan.fresh_id(); // in document order: parents before children
     let children: Vec<Node> = item
         .children
         .iter()
-        .map(|&c| build(items, c, plan))
+        .map(|&c| build(items, c, plan, diagnostics))
         .collect();
     let kind = if !item.fields.is_empty() || item.style == NumberStyle::TaskColon {
         NodeKind::Task
@@ -132,7 +132,14 @@ fn build(items: &[Item], index: usize, plan: &mut Plan) -> Node {
     body.extend(item.extra.iter().cloned());
     let mut node = Node::new(id, kind, title);
     node.body = body.join("\n");
-    fields::apply(&mut node.division, &item.fields);
+    for name in fields::apply(&mut node.division, &item.fields) {
+        diagnostics.push(Diagnostic {
+            line: item.line,
+            severity: Severity::Warning,
+            message: "同一任务中重复列出的名称，已只保留一次".into(),
+            text: name,
+        });
+    }
     node.children = children;
     node
 }

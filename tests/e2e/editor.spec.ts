@@ -239,10 +239,15 @@ test('print preview on A4, copy to Word as rich text, and the landscape table', 
   await page.goto('/');
   await page.locator('input[type="file"]').setInputFiles('tests/fixtures/tongxin-excerpt.json');
   await page.getByRole('tab', { name: '打印预览' }).click();
-  const paper = page.locator('.paper');
-  // 210 mm wide paper, 156 mm text block, at 96 px per inch.
-  expect(Math.round((await paper.boundingBox())!.width)).toBe(Math.round((210 / 25.4) * 96));
-  expect(Math.round((await page.locator('.print-area').boundingBox())!.width)).toBe(Math.round((156 / 25.4) * 96));
+  // Pages of 210 mm side by side; the text block of each is 156 × 225 mm (96 px per inch).
+  const mm = (x: number) => Math.round((x / 25.4) * 96);
+  const area = (await page.locator('.print-area').boundingBox())!;
+  expect(Math.round(area.width)).toBe(mm(156));
+  expect(Math.round(area.height)).toBe(mm(225));
+  const pages = await page.locator('.paper').evaluate((el) => Math.round((el.scrollWidth / ((210 / 25.4) * 96))));
+  expect(pages).toBeGreaterThanOrEqual(2);
+  // Every line sits on the 28.95 pt grid: 22 lines fill a page.
+  await expect(page.locator('.print-area .body').first()).toHaveCSS('line-height', '38.6px');
   await expect(page.locator('.print-area .mark')).toHaveText('中共同心县卫生健康局党组文件');
   await expect(page.locator('.print-area .mark')).toHaveCSS('color', 'rgb(255, 0, 0)');
   await expect(page.locator('.print-area .task').first()).toContainText('（一）认真学习习近平新时代中国特色社会主义思想。');
@@ -266,7 +271,8 @@ test('print preview on A4, copy to Word as rich text, and the landscape table', 
   });
   expect(html).toContain('font-size:22pt');
   expect(html).toContain('仿宋_GB2312');
-  expect(html).toContain('关于2020年全县卫生健康工作要点暨任务分工的通知');
+  expect(html).toContain('关于2020年全县卫生健康工作要点暨');
+  expect(html).toContain('任务分工的通知');
 
   const download = page.waitForEvent('download');
   await page.locator('#download-table-docx').click();

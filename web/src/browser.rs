@@ -153,6 +153,15 @@ pub fn set_hash(hash: &str) {
     }
 }
 
+/// The file chosen in a file input's change event; the input is cleared so that choosing the
+/// same file again fires again.
+pub fn take_chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = leptos::prelude::event_target(ev);
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
+}
+
 /// Reads a chosen file as text.
 pub async fn read_file(file: web_sys::File) -> Result<String, String> {
     wasm_bindgen_futures::JsFuture::from(file.text())

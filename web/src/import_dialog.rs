@@ -24,11 +24,9 @@ pub fn ImportDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl
         }
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = browser::take_chosen_file(&ev) else {
             return;
         };
-        input.set_value("");
         leptos::task::spawn_local(async move {
             let bytes = match browser::read_bytes(&file).await {
                 Ok(bytes) => bytes,

@@ -16,11 +16,9 @@ pub fn LibraryPage() -> impl IntoView {
     let importing = RwSignal::new(false);
 
     let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = browser::take_chosen_file(&ev) else {
             return;
         };
-        input.set_value("");
         leptos::task::spawn_local(async move {
             match browser::read_file(file).await {
                 Ok(text) => state.import_plan_file(&text),
