@@ -192,6 +192,27 @@ pub fn title_lines(text: &str) -> Vec<String> {
     lines
 }
 
+/// Width of the text block in twips (156 mm).
+pub const TEXT_WIDTH: i32 = 8844;
+
+/// A line with runs at the left and runs at the right, each `inset` twips in from its side:
+/// a right-aligned tab stop (measured from the left margin) at the text width less the inset.
+fn left_and_right(inset: i32, size: usize, left: Vec<Run>, right: Vec<Run>) -> Paragraph {
+    let mut paragraph = line().indent(Some(inset), None, Some(inset), None).add_tab(
+        docx_rs::Tab::new()
+            .val(docx_rs::TabValueType::Right)
+            .pos((TEXT_WIDTH - inset) as usize),
+    );
+    for r in left {
+        paragraph = paragraph.add_run(r);
+    }
+    paragraph = paragraph.add_run(run("", FONT_BODY, size).add_tab());
+    for r in right {
+        paragraph = paragraph.add_run(r);
+    }
+    paragraph
+}
+
 /// Width of a line of 16 pt text in twips (CJK one em, ASCII half).
 fn width(text: &str) -> i32 {
     text.chars()
@@ -327,17 +348,15 @@ fn header(plan: &Plan, out: &mut Vec<Paragraph>) {
             centered(notice.doc_number.trim(), FONT_BODY, SIZE_3)
         } else {
             // 上行文: 发文字号 one character in from the left, 签发人 one in from the right.
-            line()
-                .indent(Some(320), None, Some(320), None)
-                .add_tab(
-                    docx_rs::Tab::new()
-                        .val(docx_rs::TabValueType::Right)
-                        .pos(8844 - 640),
-                )
-                .add_run(run(notice.doc_number.trim(), FONT_BODY, SIZE_3))
-                .add_run(run("", FONT_BODY, SIZE_3).add_tab())
-                .add_run(run("签发人：", FONT_BODY, SIZE_3))
-                .add_run(run(signer, FONT_KAI, SIZE_3))
+            left_and_right(
+                320,
+                SIZE_3,
+                vec![run(notice.doc_number.trim(), FONT_BODY, SIZE_3)],
+                vec![
+                    run("签发人：", FONT_BODY, SIZE_3),
+                    run(signer, FONT_KAI, SIZE_3),
+                ],
+            )
         };
         out.push(number.set_borders(rule));
         out.push(blank());
@@ -465,19 +484,13 @@ fn imprint(plan: &Plan) -> Vec<Paragraph> {
         } else {
             format!("{print_date}印发")
         };
-        // Printer at the left, date at the right: a right tab at the text width less one character.
-        rows.push(
-            line()
-                .indent(Some(280), None, Some(280), None)
-                .add_tab(
-                    docx_rs::Tab::new()
-                        .val(docx_rs::TabValueType::Right)
-                        .pos(8844 - 560),
-                )
-                .add_run(run(printer, FONT_BODY, SIZE_4))
-                .add_run(run("", FONT_BODY, SIZE_4).add_tab())
-                .add_run(run(&date, FONT_BODY, SIZE_4)),
-        );
+        // 印发机关 one character in from the left, 印发日期 one character in from the right.
+        rows.push(left_and_right(
+            280,
+            SIZE_4,
+            vec![run(printer, FONT_BODY, SIZE_4)],
+            vec![run(&date, FONT_BODY, SIZE_4)],
+        ));
     }
     let count = rows.len();
     rows.into_iter()

@@ -4,6 +4,10 @@ import { execFileSync } from 'node:child_process';
 
 const expected = (name: string) => readFileSync(`tests/e2e/expected/${name}`, 'utf8');
 
+/** One part of a downloaded .docx or .xlsx (a zip), read with Python's zipfile. */
+const zipPart = (path: string, name: string) =>
+  execFileSync('python3', ['-c', 'import sys,zipfile;print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())', path, name]).toString();
+
 /** Every row of the plan as "label title", in order. */
 async function outline(page: Page): Promise<string[]> {
   return page.locator('.node').evaluateAll((rows) =>
@@ -145,7 +149,7 @@ test('draft a plan from templates, assign, move, undo, reload, export', async ({
   await page.locator('#download-docx').click();
   const docx = await docxDownload;
   expect(docx.suggestedFilename()).toBe('2027年卫生健康工作要点.docx');
-  const xml = execFileSync('python3', ['-c', 'import sys,zipfile;print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', await docx.path()]).toString();
+  const xml = zipPart(await docx.path(), 'word/document.xml');
   expect(xml).toContain('同卫健发〔2027〕3号');
   expect(xml).toContain('着力重点专科建设。');
   expect(xml).toContain('责任领导：杨少平、马正录');
@@ -156,7 +160,7 @@ test('draft a plan from templates, assign, move, undo, reload, export', async ({
   await page.locator('#download-xlsx').click();
   const xlsx = await xlsxDownload;
   expect(xlsx.suggestedFilename()).toBe('2027年卫生健康工作要点任务分工表.xlsx');
-  const strings = execFileSync('python3', ['-c', 'import sys,zipfile;print(zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode())', await xlsx.path()]).toString();
+  const strings = zipPart(await xlsx.path(), 'xl/sharedStrings.xml');
   expect(strings).toContain('（四）着力重点专科建设。围绕外转较多的病种');
   expect(strings).toContain('杨少平、马正录');
   const csvDownload = page.waitForEvent('download');
@@ -278,7 +282,7 @@ test('print preview on A4, copy to Word as rich text, and the landscape table', 
   await page.locator('#download-table-docx').click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('2020年全县卫生健康工作要点暨任务分工表.docx');
-  const xml = execFileSync('python3', ['-c', 'import sys,zipfile;print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', await file.path()]).toString();
+  const xml = zipPart(await file.path(), 'word/document.xml');
   expect(xml).toContain('w:orient="landscape"');
   expect(xml).toContain('局综合管理岗位');
 });
