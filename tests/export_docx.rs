@@ -348,3 +348,12 @@ fn the_division_table_is_a_landscape_docx_with_every_task() {
     assert!(text_of(rows[2]).starts_with("1（一）认真学习"));
     assert!(text_of(rows[2]).ends_with("局综合管理岗位局机关各岗位、各医疗卫生单位长期坚持"));
 }
+
+#[test]
+fn the_parts_are_compressed() {
+    let docx = tongxin_docx();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx.as_slice())).unwrap();
+    let document = archive.by_name("word/document.xml").unwrap();
+    assert_eq!(document.compression(), zip::CompressionMethod::Deflated);
+    assert!(docx.len() < 40_000, "{} bytes", docx.len());
+}

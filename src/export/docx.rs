@@ -567,9 +567,29 @@ pub fn notice_docx(plan: &Plan, options: DocxOptions) -> Vec<u8> {
     if has_imprint {
         add_even_footer_to_first_section(&mut xml);
     }
-    let mut out = std::io::Cursor::new(Vec::new());
-    xml.pack(&mut out).expect("writing to memory cannot fail");
-    out.into_inner()
+    pack(xml)
+}
+
+/// Zips the parts, compressed (docx-rs stores them uncompressed: ten times the size).
+fn pack(xml: docx_rs::XMLDocx) -> Vec<u8> {
+    let mut stored = std::io::Cursor::new(Vec::new());
+    xml.pack(&mut stored)
+        .expect("writing to memory cannot fail");
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(stored.into_inner())).expect("just written");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).expect("just written");
+        if part.is_dir() {
+            continue;
+        }
+        let name = part.name().to_string();
+        out.start_file(name, options).expect("in memory");
+        std::io::copy(&mut part, &mut out).expect("in memory");
+    }
+    out.finish().expect("in memory").into_inner()
 }
 
 /// Gives the first section its even-page footer (page number at the left), which docx-rs drops
@@ -713,7 +733,5 @@ pub fn division_table_docx(plan: &Plan) -> Vec<u8> {
         .footer(page_number_footer(true));
     let mut xml = docx.build();
     xml.styles = explicit_defaults(&xml.styles);
-    let mut out = std::io::Cursor::new(Vec::new());
-    xml.pack(&mut out).expect("writing to memory cannot fail");
-    out.into_inner()
+    pack(xml)
 }
