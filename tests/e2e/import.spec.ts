@@ -63,3 +63,10 @@ test('a .docx with Word numbering imports like its text', async ({ page }) => {
   await page.locator('#import-create').click();
   await expect(page.locator('.node')).toHaveCount(4);
 });
+
+test('text without numbered structure gets a clear message', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('#import-plan').click();
+  await page.locator('#import-text').fill('这是一段没有编号的文字。');
+  await expect(page.locator('.import-result')).toContainText('没有识别出带编号的部分或任务');
+});

@@ -110,6 +110,9 @@ pub fn ImportDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl
                     <p class="import-counts">{counts}
                         {move || (ignored() > 0).then(|| format!("；已忽略 {} 行网页或页眉页脚内容", ignored()))}
                     </p>
+                    <Show when=move || result.with(|r| r.as_ref().is_some_and(|r| r.plan.nodes.is_empty()))>
+                        <p class="font-warning">"没有识别出带编号的部分或任务（如“一、……”“（一）……”）。请确认粘贴的是计划正文；也可以继续创建，再在编辑页整理。"</p>
+                    </Show>
                     <Show when=move || !warnings().is_empty()>
                         <details class="diagnostics" open=true>
                             <summary>{move || format!("需要核对的地方（{}）", warnings().len())}</summary>

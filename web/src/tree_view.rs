@@ -41,6 +41,7 @@ pub fn PlanPanel() -> impl IntoView {
     let period = move || state.with_plan(|p| p.period).unwrap_or(Period::year(2026));
     let set_year = move |start: bool, text: String| {
         let Ok(year) = text.trim().parse::<i32>() else {
+            state.error("年度应为四位数字，如 2027");
             return;
         };
         let mut p = period();
