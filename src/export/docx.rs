@@ -74,17 +74,17 @@ impl Default for DocxOptions {
     }
 }
 
+/// The same font for every script of a run (East Asian text above all).
+fn fonts(font: &str) -> RunFonts {
+    RunFonts::new()
+        .ascii(font)
+        .hi_ansi(font)
+        .east_asia(font)
+        .cs(font)
+}
+
 fn run(text: &str, font: &str, size: usize) -> Run {
-    let run = Run::new()
-        .add_text(text)
-        .fonts(
-            RunFonts::new()
-                .ascii(font)
-                .hi_ansi(font)
-                .east_asia(font)
-                .cs(font),
-        )
-        .size(size);
+    let run = Run::new().add_text(text).fonts(fonts(font)).size(size);
     if size == SIZE_3 {
         run.character_spacing(CHAR_SPACING)
     } else {
@@ -235,11 +235,7 @@ fn border(
 
 /// `— 1 —` in 四号宋体, odd pages right, even pages left, one character in from the edge.
 fn page_number_footer(odd: bool) -> Footer {
-    let font = RunFonts::new()
-        .ascii(FONT_SONG)
-        .hi_ansi(FONT_SONG)
-        .east_asia(FONT_SONG)
-        .cs(FONT_SONG);
+    let font = fonts(FONT_SONG);
     let number = Run::new()
         .fonts(font.clone())
         .size(SIZE_4)
@@ -534,13 +530,7 @@ pub fn notice_docx(plan: &Plan, options: DocxOptions) -> Vec<u8> {
         .page_size(PAGE_WIDTH, PAGE_HEIGHT)
         .page_margin(margins())
         .settings(Settings::new().even_and_odd_headers())
-        .default_fonts(
-            RunFonts::new()
-                .ascii(FONT_BODY)
-                .hi_ansi(FONT_BODY)
-                .east_asia(FONT_BODY)
-                .cs(FONT_BODY),
-        )
+        .default_fonts(fonts(FONT_BODY))
         .default_size(SIZE_3);
     if imprint.is_empty() {
         for child in main.children().clone() {
@@ -716,13 +706,7 @@ pub fn division_table_docx(plan: &Plan) -> Vec<u8> {
             footer: 850,
             gutter: 0,
         })
-        .default_fonts(
-            RunFonts::new()
-                .ascii(FONT_BODY)
-                .hi_ansi(FONT_BODY)
-                .east_asia(FONT_BODY)
-                .cs(FONT_BODY),
-        )
+        .default_fonts(fonts(FONT_BODY))
         .add_paragraph(Paragraph::new().align(AlignmentType::Center).add_run(run(
             &table::table_title(plan),
             FONT_TITLE,

@@ -13,6 +13,8 @@ use crate::fields::TextBox;
 use crate::people::datalist_id;
 use crate::state::use_state;
 
+const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 /// The datalists that offer roster names in every owner field.
 #[component]
 pub fn RosterLists() -> impl IntoView {
@@ -207,18 +209,18 @@ pub fn ExportPanel() -> impl IntoView {
     let title = move || state.with_plan(|p| p.name()).unwrap_or_default();
     let download_text = move |_| {
         let name = browser::file_name(&title(), "txt");
-        match browser::download(&name, "text/plain;charset=utf-8", &text.get_untracked()) {
-            Ok(()) => state.info(format!("已下载 {name}")),
-            Err(e) => state.error(e),
-        }
+        state.report(
+            browser::download(&name, "text/plain;charset=utf-8", &text.get_untracked()),
+            format!("已下载 {name}"),
+        )
     };
     let copy = move |_| {
         let content = text.get_untracked();
         leptos::task::spawn_local(async move {
-            match browser::copy_text(content).await {
-                Ok(()) => state.info("已复制到剪贴板，可直接粘贴到 Word 或 WPS"),
-                Err(e) => state.error(e),
-            }
+            state.report(
+                browser::copy_text(content).await,
+                "已复制到剪贴板，可直接粘贴到 Word 或 WPS",
+            )
         });
     };
     let fields_under_tasks = RwSignal::new(true);
@@ -234,14 +236,10 @@ pub fn ExportPanel() -> impl IntoView {
             return;
         };
         let name = browser::file_name(&title(), "docx");
-        match browser::download_bytes(
-            &name,
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            &bytes,
-        ) {
-            Ok(()) => state.info(format!("已下载 {name}（GB/T 9704-2012 公文格式）")),
-            Err(e) => state.error(e),
-        }
+        state.report(
+            browser::download_bytes(&name, DOCX_MIME, &bytes),
+            format!("已下载 {name}（GB/T 9704-2012 公文格式）"),
+        )
     };
     let download_table = move |xlsx: bool| {
         let name = state
@@ -265,10 +263,7 @@ pub fn ExportPanel() -> impl IntoView {
             let text = state.with_plan(table::csv).unwrap_or_default();
             browser::download(&name, "text/csv;charset=utf-8", &text)
         };
-        match result {
-            Ok(()) => state.info(format!("已下载 {name}")),
-            Err(e) => state.error(e),
-        }
+        state.report(result, format!("已下载 {name}"))
     };
     let download_table_docx = move |_| {
         let Some((name, bytes)) = state.with_plan(|p| {
@@ -279,14 +274,10 @@ pub fn ExportPanel() -> impl IntoView {
         }) else {
             return;
         };
-        match browser::download_bytes(
-            &name,
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            &bytes,
-        ) {
-            Ok(()) => state.info(format!("已下载 {name}")),
-            Err(e) => state.error(e),
-        }
+        state.report(
+            browser::download_bytes(&name, DOCX_MIME, &bytes),
+            format!("已下载 {name}"),
+        )
     };
     let copy_to_word = move |_| {
         let Some((html, text)) =
@@ -295,10 +286,10 @@ pub fn ExportPanel() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            match browser::copy_rich(html, text).await {
-                Ok(()) => state.info("已复制，粘贴到 Word 或 WPS 时保留字体、字号和缩进"),
-                Err(e) => state.error(e),
-            }
+            state.report(
+                browser::copy_rich(html, text).await,
+                "已复制，粘贴到 Word 或 WPS 时保留字体、字号和缩进",
+            )
         });
     };
     let download_json = move |_| {
@@ -306,12 +297,10 @@ pub fn ExportPanel() -> impl IntoView {
             return;
         };
         let name = browser::file_name(&title(), "json");
-        match browser::download(&name, "application/json", &json) {
-            Ok(()) => state.info(format!(
-                "已导出计划文件 {name}，可在其他电脑的“导入计划文件”中打开"
-            )),
-            Err(e) => state.error(e),
-        }
+        state.report(
+            browser::download(&name, "application/json", &json),
+            format!("已导出计划文件 {name}，可在其他电脑的“导入计划文件”中打开"),
+        )
     };
     view! {
         <section class="export">

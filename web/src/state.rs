@@ -150,6 +150,14 @@ impl AppState {
         }));
     }
 
+    /// Says `done` on success, or the error.
+    pub fn report(self, result: Result<(), String>, done: impl Into<String>) {
+        match result {
+            Ok(()) => self.info(done),
+            Err(e) => self.error(e),
+        }
+    }
+
     pub fn toast_action(self, action: ToastAction) {
         self.toast.set(None);
         match action {
