@@ -6,13 +6,15 @@
 
 pub mod export;
 pub mod import;
+pub mod ledger;
 pub mod plan;
 pub mod store;
 
 pub use plan::edit::{Edit, EditError, NodeField, PlanField};
 pub use plan::editor::Editor;
 pub use plan::model::{
-    CopyKind, Deadline, Division, Node, NodeId, NodeKind, Notice, NoticeField, Period, Plan, Role,
+    CopyKind, Day, Deadline, Division, Ledger, Node, NodeId, NodeKind, Notice, NoticeField, Period,
+    Plan, ProgressNote, Role, Status, YearTarget,
 };
 pub use plan::numbering::{LevelNumbering, NumberStyle, Numbering};
 pub use plan::roster::Roster;

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! yaodian outline FILE
+//! yaodian check FILE
 //! yaodian export FILE --format text [--no-indent] [-o OUT]
 //! ```
 
@@ -17,6 +18,7 @@ use yaodian::Plan;
 
 const USAGE: &str = "用法：
   yaodian import FILE [-o plan.json]                     从文本或 .docx 导入计划，诊断信息输出到标准错误
+  yaodian check FILE                                     检查计划（缺少牵头科室、时限，重复任务，时限超出年度等），有问题时返回非零
   yaodian outline FILE                                   打印计划的大纲（FILE 为计划文件 .json、文本或 .docx）
   yaodian export FILE --format text [--no-indent] [-o OUT]   导出通知全文（可直接粘贴到 Word/WPS 的文本）
   yaodian export FILE --format docx -o OUT.docx               导出符合 GB/T 9704-2012 的公文 .docx
@@ -25,7 +27,7 @@ const USAGE: &str = "用法：
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(message) => {
             eprintln!("yaodian: {message}");
             ExitCode::from(2)
@@ -33,11 +35,37 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<(), String> {
+fn run(args: &[String]) -> Result<ExitCode, String> {
     let Some((command, rest)) = args.split_first() else {
         return Err(format!("缺少命令\n{USAGE}"));
     };
-    match command.as_str() {
+    if command == "check" {
+        let [path] = rest else {
+            return Err(format!("check 需要一个文件\n{USAGE}"));
+        };
+        return check(path);
+    }
+    run_command(command, rest).map(|()| ExitCode::SUCCESS)
+}
+
+/// Prints each finding as `label<TAB>message`; exit 1 when there are any.
+fn check(path: &str) -> Result<ExitCode, String> {
+    let plan = read_plan(path)?;
+    let findings = yaodian::ledger::checks::check(&plan, None);
+    for finding in &findings {
+        println!("{finding}");
+    }
+    if findings.is_empty() {
+        eprintln!("未发现问题");
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!("共发现 {} 处问题", findings.len());
+        Ok(ExitCode::from(1))
+    }
+}
+
+fn run_command(command: &str, rest: &[String]) -> Result<(), String> {
+    match command {
         "outline" => {
             let [path] = rest else {
                 return Err(format!("outline 需要一个文件\n{USAGE}"));

@@ -3,6 +3,7 @@
 
 pub mod docx;
 pub mod html;
+pub mod list;
 pub mod outline;
 pub mod table;
 pub mod text;

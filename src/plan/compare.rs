@@ -115,12 +115,12 @@ fn tasks(plan: &Plan) -> Vec<TaskView> {
 }
 
 /// Character pairs of a text, the measure of likeness between two tasks.
-fn bigrams(text: &str) -> HashSet<(char, char)> {
+pub(crate) fn bigrams(text: &str) -> HashSet<(char, char)> {
     let chars: Vec<char> = text.chars().filter(|c| c.is_alphanumeric()).collect();
     chars.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
-fn likeness(a: &HashSet<(char, char)>, b: &HashSet<(char, char)>) -> f64 {
+pub(crate) fn likeness(a: &HashSet<(char, char)>, b: &HashSet<(char, char)>) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }

@@ -5,7 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::model::{
-    CopyKind, Deadline, Node, NodeId, NodeKind, NoticeField, Period, Plan, Role, MAX_DEPTH,
+    CopyKind, Deadline, Node, NodeId, NodeKind, NoticeField, Period, Plan, ProgressNote, Role,
+    Status, YearTarget, MAX_DEPTH,
 };
 use super::numbering::LevelNumbering;
 use super::tree::Place;
@@ -43,7 +44,7 @@ pub enum Edit {
         kind: NodeKind,
     },
     /// Adds a ready-made node (with its subtree; ids are replaced) at the end of the top level.
-    AddSubtree(Node),
+    AddSubtree(Box<Node>),
     Delete(NodeId),
     Indent(NodeId),
     Outdent(NodeId),
@@ -59,6 +60,16 @@ pub enum Edit {
     SetPeople(NodeId, Role, Vec<String>),
     SetDeadline(NodeId, Deadline),
     SetCarriedOver(NodeId, bool),
+    SetStatus(NodeId, Status),
+    /// Appends a progress note to a task.
+    AddNote(NodeId, ProgressNote),
+    /// Replaces the task's progress note at the index.
+    SetNote(NodeId, usize, ProgressNote),
+    RemoveNote(NodeId, usize),
+    /// The task's completion note (完成情况).
+    SetCompletion(NodeId, String),
+    /// A task's target for one year of a multi-year plan; empty text removes it.
+    SetTarget(NodeId, i32, String),
 }
 
 /// Why an edit could not be applied, worded for the user.
@@ -89,6 +100,9 @@ impl Edit {
             Edit::SetPlanText(field, _) => Some(format!("plan:{field:?}")),
             Edit::SetNotice(field, _) => Some(format!("notice:{field:?}")),
             Edit::SetNodeText(id, field, _) => Some(format!("node:{id}:{field:?}")),
+            Edit::SetNote(id, index, _) => Some(format!("note:{id}:{index}")),
+            Edit::SetCompletion(id, _) => Some(format!("completion:{id}")),
+            Edit::SetTarget(id, year, _) => Some(format!("target:{id}:{year}")),
             _ => None,
         }
     }
@@ -130,7 +144,8 @@ impl Edit {
                 );
                 return Ok(Applied { focus: Some(id) });
             }
-            Edit::AddSubtree(mut node) => {
+            Edit::AddSubtree(node) => {
+                let mut node = *node;
                 if node.height() > MAX_DEPTH {
                     return refuse("最多四级");
                 }
@@ -172,6 +187,32 @@ impl Edit {
             }
             Edit::SetDeadline(id, deadline) => node_mut(plan, id)?.division.deadline = deadline,
             Edit::SetCarriedOver(id, carried) => node_mut(plan, id)?.carried_over = carried,
+            Edit::SetStatus(id, status) => task_mut(plan, id)?.ledger.status = status,
+            Edit::AddNote(id, note) => task_mut(plan, id)?.ledger.notes.push(note),
+            Edit::SetNote(id, index, note) => match task_mut(plan, id)?.ledger.notes.get_mut(index)
+            {
+                Some(slot) => *slot = note,
+                None => return refuse("找不到这条进展记录"),
+            },
+            Edit::RemoveNote(id, index) => {
+                let notes = &mut task_mut(plan, id)?.ledger.notes;
+                if index >= notes.len() {
+                    return refuse("找不到这条进展记录");
+                }
+                notes.remove(index);
+            }
+            Edit::SetCompletion(id, text) => task_mut(plan, id)?.ledger.completion = text,
+            Edit::SetTarget(id, year, text) => {
+                if !plan.period.contains(year) {
+                    return refuse("该年份不在计划期内");
+                }
+                let targets = &mut task_mut(plan, id)?.targets;
+                targets.retain(|t| t.year != year);
+                if !text.is_empty() {
+                    targets.push(YearTarget { year, text });
+                    targets.sort_by_key(|t| t.year);
+                }
+            }
         }
         none
     }
@@ -180,6 +221,15 @@ impl Edit {
 fn node_mut(plan: &mut Plan, id: NodeId) -> Result<&mut Node, EditError> {
     plan.node_mut(id)
         .ok_or_else(|| EditError("找不到该条目".into()))
+}
+
+/// A task (headings have no status, notes or targets).
+fn task_mut(plan: &mut Plan, id: NodeId) -> Result<&mut Node, EditError> {
+    let node = node_mut(plan, id)?;
+    if node.kind != NodeKind::Task {
+        return refuse("只有任务可以记录进展和年度目标");
+    }
+    Ok(node)
 }
 
 /// Trims names, drops empty ones and repeats, keeps order.

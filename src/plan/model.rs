@@ -52,6 +52,17 @@ impl Plan {
             .map(str::to_string)
             .unwrap_or_else(|| format!("{}工作要点（未命名）", self.period.label()))
     }
+
+    /// The plan's name without the notice's wrapping: `关于印发2020年全县卫生健康工作要点暨任务
+    /// 分工的通知` → `2020年全县卫生健康工作要点`.
+    pub fn short_name(&self) -> String {
+        let name = self.name();
+        name.trim_start_matches("关于印发")
+            .trim_start_matches("关于")
+            .trim_end_matches("的通知")
+            .trim_end_matches("暨任务分工")
+            .to_string()
+    }
 }
 
 /// The year or years a plan covers.
@@ -80,6 +91,15 @@ impl Period {
 
     pub fn contains(&self, year: i32) -> bool {
         (self.start..=self.end).contains(&year)
+    }
+
+    /// A plan of several years (e.g. 三年行动计划).
+    pub fn is_multi_year(&self) -> bool {
+        self.end > self.start
+    }
+
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        self.start..=self.end
     }
 }
 
@@ -247,6 +267,12 @@ pub struct Node {
     /// Carried over from last year's plan (set by the roll-forward, cleared by the user).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub carried_over: bool,
+    /// How far a task has got over the year (工作台账).
+    #[serde(skip_serializing_if = "Ledger::is_empty")]
+    pub ledger: Ledger,
+    /// Targets per year, for plans spanning several years (年度目标).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<YearTarget>,
     pub children: Vec<Node>,
 }
 
@@ -264,6 +290,116 @@ impl Node {
     pub fn height(&self) -> usize {
         1 + self.children.iter().map(Node::height).max().unwrap_or(0)
     }
+}
+
+/// A task's progress over the year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Status {
+    #[default]
+    NotStarted,
+    InProgress,
+    Done,
+    Late,
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::NotStarted,
+        Status::InProgress,
+        Status::Done,
+        Status::Late,
+        Status::Cancelled,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotStarted => "未启动",
+            Status::InProgress => "推进中",
+            Status::Done => "已完成",
+            Status::Late => "滞后",
+            Status::Cancelled => "取消",
+        }
+    }
+
+    pub fn from_label(label: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.label() == label.trim())
+    }
+
+    /// Done or cancelled: no longer due.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Status::Done | Status::Cancelled)
+    }
+}
+
+/// A calendar day, as the office dates its notes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Day {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Day {
+    /// `2020年3月31日`.
+    pub fn label(&self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+
+    /// `2020-03-31`, as a date input gives it.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// Reads `2020-03-31` (a date input) or `2020年3月31日`.
+    pub fn parse(text: &str) -> Option<Day> {
+        let text = text.trim();
+        let parts: Vec<&str> = if text.contains('-') {
+            text.split('-').collect()
+        } else {
+            text.strip_suffix('日')?.split(['年', '月']).collect()
+        };
+        let [year, month, day] = parts[..] else {
+            return None;
+        };
+        let day = Day {
+            year: year.parse().ok()?,
+            month: month.parse().ok()?,
+            day: day.parse().ok()?,
+        };
+        ((1..=12).contains(&day.month) && (1..=31).contains(&day.day)).then_some(day)
+    }
+}
+
+/// A dated progress note (进展情况).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgressNote {
+    pub day: Day,
+    pub text: String,
+}
+
+/// Status, progress notes and completion note of a task.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Ledger {
+    pub status: Status,
+    /// Oldest first.
+    pub notes: Vec<ProgressNote>,
+    /// 完成情况: what was achieved, written when the task is done.
+    pub completion: String,
+}
+
+impl Ledger {
+    pub fn is_empty(&self) -> bool {
+        *self == Ledger::default()
+    }
+}
+
+/// What a task of a multi-year plan aims at in one year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearTarget {
+    pub year: i32,
+    pub text: String,
 }
 
 /// Who answers for a task and by when.
@@ -351,6 +487,23 @@ pub enum Deadline {
 }
 
 impl Deadline {
+    /// The year a dated deadline falls in.
+    pub fn year(&self) -> Option<i32> {
+        match self {
+            Deadline::Month { year, .. } | Deadline::Date { year, .. } => Some(*year),
+            _ => None,
+        }
+    }
+
+    /// Whether the deadline has passed on `today` (a month deadline runs to the month's end).
+    pub fn passed(&self, today: Day) -> bool {
+        match *self {
+            Deadline::Month { year, month } => (today.year, today.month) > (year, month),
+            Deadline::Date { year, month, day } => today > Day { year, month, day },
+            _ => false,
+        }
+    }
+
     /// The deadline as written in the plan; empty for none.
     pub fn label(&self) -> String {
         match self {
@@ -414,6 +567,25 @@ mod tests {
             Deadline::Text("2020年13月".into())
         );
         assert_eq!(Deadline::parse("长期坚持"), Deadline::LongTerm);
+    }
+
+    #[test]
+    fn days_and_passed_deadlines() {
+        let day = Day::parse("2020-03-31").unwrap();
+        assert_eq!(Day::parse("2020年3月31日"), Some(day));
+        assert_eq!(day.iso(), "2020-03-31");
+        assert_eq!(Day::parse("2020-13-01"), None);
+        assert_eq!(Day::parse("昨天"), None);
+        let november = Deadline::Month {
+            year: 2020,
+            month: 11,
+        };
+        assert!(!november.passed(Day::parse("2020-11-30").unwrap()));
+        assert!(november.passed(Day::parse("2020-12-01").unwrap()));
+        assert!(!Deadline::LongTerm.passed(Day::parse("2099-01-01").unwrap()));
+        let date = Deadline::parse("2020年6月15日");
+        assert!(!date.passed(Day::parse("2020-06-15").unwrap()));
+        assert!(date.passed(Day::parse("2020-06-16").unwrap()));
     }
 
     #[test]

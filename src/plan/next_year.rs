@@ -2,7 +2,8 @@
 //!
 //! The year moves forward where it is the plan's own year (titles, document number, deadlines);
 //! owners are kept; the notice date is cleared; every other mention of the old year in the text
-//! is listed for review instead of being changed silently; tasks are marked as carried over.
+//! is listed for review instead of being changed silently; tasks are marked as carried over and
+//! start with an empty ledger (status, progress notes).
 
 use super::model::{Deadline, Node, NodeId, NodeKind, Period, Plan};
 use super::numbering::number;
@@ -113,6 +114,11 @@ fn roll_node(node: &mut Node, period: Period, shift: i32) {
     if node.kind == NodeKind::Task {
         node.carried_over = true;
     }
+    // A new year starts a new ledger; per-year targets move with the period.
+    node.ledger = Default::default();
+    for target in &mut node.targets {
+        target.year += shift;
+    }
     for child in &mut node.children {
         roll_node(child, period, shift);
     }
@@ -134,9 +140,14 @@ pub fn next_year(plan: &Plan) -> RolledForward {
     notice.date.clear();
     notice.print_date.clear();
     // The transmittal names the plan by its title: that moves with it.
+    let (old_name, new_name) = (
+        plan.short_name(),
+        shift_years(&plan.short_name(), old, shift),
+    );
     for (from, to) in [
         (&plan.title, &next.title),
         (&plan.notice.title, &notice.title),
+        (&old_name, &new_name),
     ] {
         if !from.is_empty() {
             notice.transmittal = notice.transmittal.replace(from.as_str(), to);

@@ -11,8 +11,14 @@ use docx_rs::{
     ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Section, Settings, SpecialIndentType,
 };
 
+mod summary;
+mod table;
+
+pub use summary::summary_docx;
+pub use table::division_table_docx;
+
 use super::paragraphs;
-use super::table;
+use super::table as table_rows;
 use super::text::{division_fields, lead_sentence};
 use crate::plan::model::{NodeKind, Plan};
 use crate::plan::numbering::number;
@@ -304,7 +310,7 @@ fn attachment_name(plan: &Plan) -> String {
     if !plan.title.trim().is_empty() {
         return plan.title.trim().to_string();
     }
-    table::table_title(plan)
+    table_rows::table_title(plan)
         .trim_end_matches("任务分工表")
         .trim_end_matches("表")
         .to_string()
@@ -640,82 +646,4 @@ fn explicit_defaults(styles: &[u8]) -> Vec<u8> {
 /// A page break (for the attachment layout and the task-division table).
 pub fn page_break() -> Paragraph {
     Paragraph::new().add_run(Run::new().add_break(BreakType::Page))
-}
-
-/// The task-division table as a .docx of its own: A4 landscape (the portrait margins turned with
-/// the page), a title, and the table, sections as rows across it.
-pub fn division_table_docx(plan: &Plan) -> Vec<u8> {
-    use docx_rs::{Table, TableCell, TableRow, VAlignType, WidthType};
-    // Column widths in twips; together the landscape text block (297 − 37 − 35 = 225 mm).
-    let widths = [900usize, 6300, 1500, 2000, 2200, 1480];
-    let cell = |text: &str, font: &str, center: bool| {
-        let p = Paragraph::new()
-            .line_spacing(
-                LineSpacing::new()
-                    .line(360)
-                    .line_rule(LineSpacingType::Auto)
-                    .before(0)
-                    .after(0),
-            )
-            .add_run(run(text, font, 24));
-        let p = if center {
-            p.align(AlignmentType::Center)
-        } else {
-            p
-        };
-        TableCell::new()
-            .add_paragraph(p)
-            .vertical_align(VAlignType::Center)
-    };
-    let mut rows = vec![TableRow::new(
-        table::COLUMNS
-            .iter()
-            .zip(widths)
-            .map(|(name, w)| cell(name, FONT_HEI, true).width(w, WidthType::Dxa))
-            .collect(),
-    )
-    .cant_split()];
-    for row in table::rows(plan) {
-        rows.push(match row {
-            table::Row::Section(title) => TableRow::new(vec![cell(&title, FONT_KAI, false)
-                .grid_span(6)
-                .width(widths.iter().sum(), WidthType::Dxa)])
-            .cant_split(),
-            table::Row::Task(cells) => TableRow::new(
-                cells
-                    .iter()
-                    .zip(widths)
-                    .enumerate()
-                    .map(|(i, (text, w))| {
-                        cell(text, FONT_BODY, i == 0 || i == 5).width(w, WidthType::Dxa)
-                    })
-                    .collect(),
-            ),
-        });
-    }
-    let table = Table::new(rows).set_grid(widths.to_vec());
-    let docx = Docx::new()
-        .page_size(PAGE_HEIGHT, PAGE_WIDTH)
-        .page_orient(docx_rs::PageOrientationType::Landscape)
-        .page_margin(PageMargin {
-            top: MARGIN_LEFT,
-            bottom: MARGIN_RIGHT,
-            left: MARGIN_TOP,
-            right: MARGIN_BOTTOM,
-            header: 851,
-            footer: 850,
-            gutter: 0,
-        })
-        .default_fonts(fonts(FONT_BODY))
-        .add_paragraph(Paragraph::new().align(AlignmentType::Center).add_run(run(
-            &table::table_title(plan),
-            FONT_TITLE,
-            SIZE_2,
-        )))
-        .add_paragraph(Paragraph::new())
-        .add_table(table)
-        .footer(page_number_footer(true));
-    let mut xml = docx.build();
-    xml.styles = explicit_defaults(&xml.styles);
-    pack(xml)
 }
