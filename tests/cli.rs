@@ -106,3 +106,50 @@ fn outline_reads_a_docx_with_word_numbering() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("一、 全面加强党的建设\n  （一） 强化理论武装\n    责任领导：杨少平、马正录\n二、 深化医改"), "{text}");
 }
+
+#[test]
+fn check_prints_findings_with_labels_and_fails() {
+    let out = yaodian(&[
+        "check",
+        "tests/fixtures/samples/tongxin-2020-plan-task-division.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(lines.contains(
+        &"五、（二十一）\t与五、（二十）重复：“开展国家重点专科、自治区级优势专科和市级重点专科…”"
+    ));
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("九、（四十五）\t完成时限“2019年11月”不在计划期（2020年）内")));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(&format!("共发现 {} 处问题", lines.len()))
+    );
+
+    // The plan JSON of the clean excerpt passes (exit 0), and a missing file is an error (2).
+    let dir = std::env::temp_dir().join(format!("yaodian-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut plan = yaodian::plan::file::from_json(
+        &std::fs::read_to_string("tests/fixtures/tongxin-excerpt.json").unwrap(),
+    )
+    .unwrap();
+    let findings = yaodian::ledger::checks::check(&plan, None);
+    for finding in findings {
+        if let yaodian::ledger::checks::Place::Node(id) = finding.place {
+            let _ = yaodian::Edit::Delete(id).apply(&mut plan);
+        }
+    }
+    let path = dir.join("clean.json");
+    std::fs::write(&path, yaodian::plan::file::to_json(&plan)).unwrap();
+    let out = yaodian(&["check", path.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(
+        yaodian(&["check", "no-such-file.txt"]).status.code(),
+        Some(2)
+    );
+}

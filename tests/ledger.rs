@@ -651,3 +651,39 @@ fn the_summary_docx_is_a_document() {
     assert!(xml.contains("尚未完成的工作"));
     assert!(xml.contains("黑体"));
 }
+
+/// The lists the Playwright test expects on screen, kept equal to the library's views here
+/// (`UPDATE_EXPECTED=1 cargo test --test ledger` rewrites them).
+#[test]
+fn the_e2e_expected_lists_match_the_views() {
+    let plan = tongxin();
+    let headings = |view: yaodian::ledger::views::ListView| {
+        view.blocks
+            .iter()
+            .flat_map(|b| &b.groups)
+            .flat_map(|g| &g.tasks)
+            .map(|t| format!("{}\n", t.heading()))
+            .collect::<String>()
+    };
+    let lists = [
+        (
+            "tests/e2e/expected/view-leader-yangshuo.txt",
+            headings(by_leader(&plan, "杨硕", &Filter::default(), None)),
+        ),
+        (
+            "tests/e2e/expected/view-department-zonghe.txt",
+            headings(by_department(
+                &plan,
+                "局综合管理岗位",
+                &Filter::default(),
+                None,
+            )),
+        ),
+    ];
+    for (path, expected) in lists {
+        if std::env::var_os("UPDATE_EXPECTED").is_some() {
+            std::fs::write(path, &expected).unwrap();
+        }
+        assert_eq!(std::fs::read_to_string(path).unwrap(), expected, "{path}");
+    }
+}

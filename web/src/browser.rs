@@ -12,6 +12,20 @@ pub fn this_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32
 }
 
+/// Today by the browser's clock (local time).
+pub fn today() -> yaodian::Day {
+    let date = js_sys::Date::new_0();
+    yaodian::Day {
+        year: date.get_full_year() as i32,
+        month: date.get_month() + 1,
+        day: date.get_date(),
+    }
+}
+
+pub const DOCX_MIME: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /// Offers `text` as a file download.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     download_bytes(filename, mime, text.as_bytes())
@@ -125,8 +139,12 @@ pub fn print() {
 
 /// Puts the cursor in the title field of node `id` once the DOM has caught up.
 pub fn focus_node(id: u32) {
+    focus_selector(format!("[data-node=\"{id}\"] .node-title"));
+}
+
+/// Focuses (and so scrolls to) the first element matching `selector`, after the next render.
+pub fn focus_selector(selector: String) {
     leptos::prelude::request_animation_frame(move || {
-        let selector = format!("[data-node=\"{id}\"] .node-title");
         if let Some(element) = gloo_document()
             .and_then(|d| d.query_selector(&selector).ok().flatten())
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())

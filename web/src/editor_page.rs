@@ -1,17 +1,30 @@
-//! The editor: plan, notice, roster, numbering and export, one tab each.
+//! The editor: plan, checks, ledger, views, summary, notice, roster, numbering, preview and
+//! export, one tab each.
 
 use leptos::ev;
 use leptos::prelude::*;
 
+use yaodian::ledger::checks::Place;
+use yaodian::PlanField;
+
+use crate::browser;
+use crate::checks_panel::ChecksPanel;
+use crate::ledger_panel::LedgerPanel;
 use crate::panels::{
     ExportPanel, NoticePanel, NumberingPanel, PreviewPanel, RosterLists, RosterPanel,
 };
 use crate::state::use_state;
+use crate::summary_panel::SummaryPanel;
 use crate::tree_view::PlanPanel;
+use crate::views_panel::ViewsPanel;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Tab {
+pub enum Tab {
     Plan,
+    Checks,
+    Ledger,
+    Views,
+    Summary,
     Notice,
     Roster,
     Numbering,
@@ -20,8 +33,12 @@ enum Tab {
 }
 
 impl Tab {
-    const ALL: [Tab; 6] = [
+    const ALL: [Tab; 10] = [
         Tab::Plan,
+        Tab::Checks,
+        Tab::Ledger,
+        Tab::Views,
+        Tab::Summary,
         Tab::Notice,
         Tab::Roster,
         Tab::Numbering,
@@ -32,6 +49,10 @@ impl Tab {
     fn label(self) -> &'static str {
         match self {
             Tab::Plan => "计划正文",
+            Tab::Checks => "检查",
+            Tab::Ledger => "台账",
+            Tab::Views => "分工视图",
+            Tab::Summary => "统计与总结",
             Tab::Notice => "通知要素",
             Tab::Roster => "名册",
             Tab::Numbering => "编号样式",
@@ -41,10 +62,40 @@ impl Tab {
     }
 }
 
+/// The editor's open tab, shared so any panel can jump to a place in the plan.
+#[derive(Clone, Copy)]
+pub struct EditorTab(pub RwSignal<Tab>);
+
+/// Opens the tab that shows `place` and puts the cursor there.
+pub fn jump(place: Place) {
+    let EditorTab(tab) = expect_context::<EditorTab>();
+    match place {
+        Place::Node(id) => {
+            tab.set(Tab::Plan);
+            browser::focus_node(id);
+        }
+        Place::Notice(field) => {
+            tab.set(Tab::Notice);
+            browser::focus_selector(format!(".notice-{field:?}").to_lowercase());
+        }
+        Place::Plan(field) => {
+            tab.set(Tab::Plan);
+            browser::focus_selector(
+                match field {
+                    PlanField::Title => ".plan-title-input",
+                    PlanField::Requirements => ".requirements",
+                }
+                .into(),
+            );
+        }
+    }
+}
+
 #[component]
 pub fn EditorPage() -> impl IntoView {
     let state = use_state();
     let tab = RwSignal::new(Tab::Plan);
+    provide_context(EditorTab(tab));
 
     // Ctrl+Z undo, Ctrl+Y / Ctrl+Shift+Z redo, everywhere on the page: every keystroke is
     // already in the plan, so the browser's own field undo must not run.
@@ -98,6 +149,10 @@ pub fn EditorPage() -> impl IntoView {
         <main class="editor">
             {move || match tab.get() {
                 Tab::Plan => view! { <PlanPanel/> }.into_any(),
+                Tab::Checks => view! { <ChecksPanel/> }.into_any(),
+                Tab::Ledger => view! { <LedgerPanel/> }.into_any(),
+                Tab::Views => view! { <ViewsPanel/> }.into_any(),
+                Tab::Summary => view! { <SummaryPanel/> }.into_any(),
                 Tab::Notice => view! { <NoticePanel/> }.into_any(),
                 Tab::Roster => view! { <RosterPanel/> }.into_any(),
                 Tab::Numbering => view! { <NumberingPanel/> }.into_any(),

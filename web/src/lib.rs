@@ -4,16 +4,20 @@
 
 pub mod app;
 pub mod browser;
+mod checks_panel;
 mod compare_page;
 mod editor_page;
 mod fields;
 mod import_dialog;
+mod ledger_panel;
 mod library_page;
 mod panels;
 mod people;
 pub mod state;
 pub mod storage;
+mod summary_panel;
 mod tree_view;
+mod views_panel;
 
 /// Mounts the app on the page's body.
 pub fn start() {

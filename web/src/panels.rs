@@ -13,8 +13,6 @@ use crate::fields::TextBox;
 use crate::people::datalist_id;
 use crate::state::use_state;
 
-const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
 /// The datalists that offer roster names in every owner field.
 #[component]
 pub fn RosterLists() -> impl IntoView {
@@ -68,7 +66,9 @@ pub fn NoticePanel() -> impl IntoView {
             <fieldset>
                 <legend>"版记"</legend>
                 <label>"抄送方式"
-                    <select class="copy-kind" on:change=move |ev| {
+                    <select class="copy-kind"
+                        prop:value=move || if copy_kind() == CopyKind::ReportTo { "report" } else { "copy" }
+                        on:change=move |ev| {
                         let kind = if event_target_value(&ev) == "report" { CopyKind::ReportTo } else { CopyKind::CopyTo };
                         state.edit(Edit::SetCopyKind(kind));
                     }>
@@ -157,7 +157,7 @@ pub fn NumberingPanel() -> impl IntoView {
                     <tr data-level=depth + 1>
                         <td>{format!("第{}级", ["一", "二", "三", "四"][depth])}</td>
                         <td>
-                            <select class="number-style" on:change=move |ev| {
+                            <select class="number-style" prop:value=move || level(depth).style.key() on:change=move |ev| {
                                 if let Some(style) = NumberStyle::from_key(&event_target_value(&ev)) {
                                     state.edit(Edit::SetNumbering(depth, LevelNumbering { style, ..level(depth) }));
                                 }
@@ -237,7 +237,7 @@ pub fn ExportPanel() -> impl IntoView {
         };
         let name = browser::file_name(&title(), "docx");
         state.report(
-            browser::download_bytes(&name, DOCX_MIME, &bytes),
+            browser::download_bytes(&name, browser::DOCX_MIME, &bytes),
             format!("已下载 {name}（GB/T 9704-2012 公文格式）"),
         )
     };
@@ -252,13 +252,7 @@ pub fn ExportPanel() -> impl IntoView {
                 .with_plan(table::xlsx)
                 .map(|r| r.map_err(|e| format!("无法生成 .xlsx：{e}")))
                 .unwrap_or_else(|| Err("没有打开的计划".into()))
-                .and_then(|bytes| {
-                    browser::download_bytes(
-                        &name,
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        &bytes,
-                    )
-                })
+                .and_then(|bytes| browser::download_bytes(&name, browser::XLSX_MIME, &bytes))
         } else {
             let text = state.with_plan(table::csv).unwrap_or_default();
             browser::download(&name, "text/csv;charset=utf-8", &text)
@@ -275,7 +269,7 @@ pub fn ExportPanel() -> impl IntoView {
             return;
         };
         state.report(
-            browser::download_bytes(&name, DOCX_MIME, &bytes),
+            browser::download_bytes(&name, browser::DOCX_MIME, &bytes),
             format!("已下载 {name}"),
         )
     };

@@ -169,7 +169,8 @@ fn DeadlineField(id: NodeId) -> impl IntoView {
     view! {
         <div class="deadline">
             <span class="field-label">"完成时限"</span>
-            <select class="deadline-kind" aria-label="完成时限类型" on:change=on_kind>
+            <select class="deadline-kind" aria-label="完成时限类型"
+                prop:value=move || deadline_kind(&deadline.get()) on:change=on_kind>
                 {[("none", "未定"), ("month", "某月"), ("date", "某日"), ("long", "长期坚持"), ("text", "其他（文字）")]
                     .into_iter()
                     .map(|(key, name)| view! {

@@ -244,6 +244,20 @@ impl AppState {
         }
     }
 
+    /// Next year's plan from the open one, opened by this year's review from the ledger.
+    pub fn create_next_year_with_review(self) {
+        let Some(rolled) = self.with_plan_untracked(|p| {
+            yaodian::ledger::summary::next_year_with_review(p, Some(browser::today()))
+        }) else {
+            return;
+        };
+        let year = rolled.plan.period.label();
+        self.create(rolled.plan);
+        self.info(format!(
+            "已生成{year}计划，本年工作回顾已放在“总体要求”开头，请改写"
+        ));
+    }
+
     /// Loads a plan without opening it (for comparisons).
     pub fn load(self, id: &str) -> Result<Plan, String> {
         self.library
@@ -394,6 +408,12 @@ impl AppState {
     /// Reads something from the open plan (tracked).
     pub fn with_plan<T>(self, f: impl FnOnce(&Plan) -> T) -> Option<T> {
         self.open.with(|o| o.as_ref().map(|o| f(o.editor.plan())))
+    }
+
+    /// Reads something from the open plan without tracking.
+    pub fn with_plan_untracked<T>(self, f: impl FnOnce(&Plan) -> T) -> Option<T> {
+        self.open
+            .with_untracked(|o| o.as_ref().map(|o| f(o.editor.plan())))
     }
 
     /// Reads one node of the open plan (tracked).
