@@ -1,17 +1,54 @@
 //! The plan file: the JSON the app exports as a backup, the CLI reads, and storage keeps.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::model::Plan;
 
 /// Marks a JSON document as a Yaodian plan.
 pub const FORMAT: &str = "yaodian-plan";
 
-/// The schema version of plans written by this build. Bump it with a migration when the
-/// model changes incompatibly.
-pub const SCHEMA: u32 = 1;
+/// The schema version of everything this build writes (plan files and stored values). Bump it
+/// with a step in [`MIGRATIONS`] when the stored form changes; keep a fixture of every released
+/// version in `tests/fixtures/storage/`.
+///
+/// - 1: the first release (plans, index, roster).
+/// - 2: tasks carry a ledger (status, notes, completion) and per-year targets; stored plans carry
+///   a revision counter (two tabs); snapshots and the aside list are stored values.
+pub const SCHEMA: u32 = 2;
 
-#[derive(Serialize, Deserialize)]
+/// One step per version: `MIGRATIONS[n]` turns a version `n + 1` value into version `n + 2`.
+/// Each step works on the JSON form, so old values never need old Rust types.
+const MIGRATIONS: [fn(&mut serde_json::Value); 1] = [v1_to_v2];
+
+/// 1 → 2: the new fields all have defaults; a stored plan starts at revision 0.
+fn v1_to_v2(value: &mut serde_json::Value) {
+    if let Some(object) = value.as_object_mut() {
+        if object.contains_key("plan") {
+            object.entry("revision").or_insert(0.into());
+        }
+    }
+}
+
+/// Brings a versioned JSON value (anything with a `schema` field) up to [`SCHEMA`].
+pub fn migrate(value: &mut serde_json::Value) -> Result<(), FileError> {
+    let schema = value
+        .get("schema")
+        .and_then(|s| s.as_u64())
+        .ok_or_else(|| FileError::Damaged("缺少数据版本".into()))?;
+    if schema > u64::from(SCHEMA) {
+        return Err(FileError::TooNew(schema as u32));
+    }
+    if schema == 0 {
+        return Err(FileError::Damaged("数据版本不正确".into()));
+    }
+    for step in &MIGRATIONS[schema as usize - 1..] {
+        step(value);
+    }
+    value["schema"] = SCHEMA.into();
+    Ok(())
+}
+
+#[derive(Serialize)]
 struct Envelope<P> {
     format: String,
     schema: u32,
@@ -57,19 +94,21 @@ pub fn to_json(plan: &Plan) -> String {
 pub fn from_json(text: &str) -> Result<Plan, FileError> {
     let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
         .map_err(|e| FileError::NotJson(e.to_string()))?;
+    from_value(value)
+}
+
+/// Reads a parsed plan file: format mark, schema (migrated), plan.
+pub fn from_value(mut value: serde_json::Value) -> Result<Plan, FileError> {
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(FileError::NotAPlan);
     }
-    let schema = value
-        .get("schema")
-        .and_then(|s| s.as_u64())
-        .ok_or_else(|| FileError::Damaged("缺少数据版本".into()))?;
-    if schema > u64::from(SCHEMA) {
-        return Err(FileError::TooNew(schema as u32));
-    }
-    let envelope: Envelope<Plan> =
-        serde_json::from_value(value).map_err(|e| FileError::Damaged(e.to_string()))?;
-    let mut plan = envelope.plan;
+    migrate(&mut value)?;
+    let plan = value
+        .get_mut("plan")
+        .map(serde_json::Value::take)
+        .ok_or_else(|| FileError::Damaged("缺少计划内容".into()))?;
+    let mut plan: Plan =
+        serde_json::from_value(plan).map_err(|e| FileError::Damaged(e.to_string()))?;
     // Ids must stay unique: never trust next_id from outside.
     plan.repair_next_id();
     Ok(plan)

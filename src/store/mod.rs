@@ -1,9 +1,13 @@
 //! Storage behind one small interface: the browser implements [`Store`] over localStorage,
 //! tests use [`MemoryStore`]. [`Library`] keeps the office's plans and roster on top of it.
 
+mod backup;
 mod library;
+mod snapshots;
 
-pub use library::{Library, LoadError, PlanMeta};
+pub use backup::{Backup, Existing, ImportReport};
+pub use library::{stored_revision, Aside, Library, LoadError, PlanMeta};
+pub use snapshots::Snapshot;
 
 use std::collections::BTreeMap;
 
@@ -14,6 +18,10 @@ pub enum StoreError {
     Full,
     /// Storage is switched off or unavailable (private mode, policy).
     Unavailable(String),
+    /// The value read back after writing is not the one written.
+    Unverified,
+    /// Another tab saved the plan since this one loaded it.
+    Conflict,
 }
 
 impl std::fmt::Display for StoreError {
@@ -26,6 +34,10 @@ impl std::fmt::Display for StoreError {
                 f,
                 "浏览器存储不可用（{detail}），本次修改未能保存。请导出计划文件备份。"
             ),
+            StoreError::Unverified => f.write_str(
+                "写入浏览器存储后读回的内容不一致，本次修改可能未能保存。请导出计划文件备份。",
+            ),
+            StoreError::Conflict => f.write_str("此计划已在另一个窗口中修改"),
         }
     }
 }

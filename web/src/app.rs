@@ -12,6 +12,7 @@ use crate::state::{use_state, AppState, Route};
 pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
+    state.watch();
 
     // Which page to show; a memo, so that edits to the open plan do not rebuild the page.
     let page = Memo::new(move |_| match state.route.get() {

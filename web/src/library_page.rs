@@ -8,6 +8,7 @@ use yaodian::store::PlanMeta;
 use crate::browser;
 use crate::import_dialog::ImportDialog;
 use crate::state::{use_state, Route};
+use crate::storage_panel::StoragePanel;
 
 #[component]
 pub fn LibraryPage() -> impl IntoView {
@@ -63,7 +64,8 @@ pub fn LibraryPage() -> impl IntoView {
             </Show>
             <ComparePicker/>
             <Trash/>
-            <p class="hint">"所有数据只保存在本浏览器中。请定期用“导出计划文件”备份。"</p>
+            <StoragePanel/>
+            <p class="hint">"所有数据只保存在本浏览器中。请定期用“备份全部数据”备份。"</p>
         </main>
     }
 }

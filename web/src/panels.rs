@@ -12,6 +12,7 @@ use crate::browser;
 use crate::fields::TextBox;
 use crate::people::datalist_id;
 use crate::state::use_state;
+use crate::storage_panel::SnapshotsPanel;
 
 /// The datalists that offer roster names in every owner field.
 #[component]
@@ -322,6 +323,7 @@ pub fn ExportPanel() -> impl IntoView {
             </div>
             <p class="hint">"每段一行、全角标点、编号已写出，粘贴到 Word/WPS 后套用公文样式即可。"</p>
             <textarea id="export-text" class="export-text" readonly=true aria-label="通知全文" prop:value=move || text.get()></textarea>
+            <SnapshotsPanel/>
         </section>
     }
 }

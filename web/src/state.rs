@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use yaodian::plan::file;
 use yaodian::plan::next_year::next_year;
 use yaodian::plan::templates::{new_plan, NewPlan};
-use yaodian::store::{Library, PlanMeta};
+use yaodian::store::{Library, PlanMeta, StoreError};
 use yaodian::{Edit, Editor, Node, Plan, Role, Roster};
 
 use crate::browser;
@@ -56,6 +56,8 @@ pub struct Toast {
 pub enum ToastAction {
     RestorePlan(String),
     Undo,
+    /// Download the open plan as it is in memory (after a failed save).
+    ExportPlan,
 }
 
 impl ToastAction {
@@ -63,6 +65,7 @@ impl ToastAction {
         match self {
             ToastAction::RestorePlan(_) => "撤销删除",
             ToastAction::Undo => "撤销",
+            ToastAction::ExportPlan => "导出计划文件",
         }
     }
 }
@@ -72,6 +75,8 @@ impl ToastAction {
 pub struct OpenPlan {
     pub id: String,
     pub editor: Editor,
+    /// The stored revision this tab's plan is based on (see `Library::save`).
+    pub revision: u64,
 }
 
 /// Shared by every component through context. All fields are signals, so it is `Copy`.
@@ -84,6 +89,8 @@ pub struct AppState {
     pub toast: RwSignal<Option<Toast>>,
     /// Whether the open plan as shown is the one stored (false after a failed save).
     pub saved: RwSignal<bool>,
+    /// The answer to `navigator.storage.persist()`, once it came.
+    pub persisted: RwSignal<Option<bool>>,
 }
 
 pub fn use_state() -> AppState {
@@ -94,7 +101,7 @@ impl AppState {
     /// Opens the library in localStorage and the page the address names.
     pub fn start() -> AppState {
         let library = Library::open(LocalStore);
-        let warning = library.warning.clone();
+        let warnings = library.warnings.clone();
         let roster = library.roster();
         let state = AppState {
             library: RwSignal::new(library),
@@ -103,9 +110,10 @@ impl AppState {
             route: RwSignal::new(Route::Library),
             toast: RwSignal::new(None),
             saved: RwSignal::new(true),
+            persisted: RwSignal::new(None),
         };
-        if let Some(warning) = warning {
-            state.error(warning);
+        if !warnings.is_empty() {
+            state.error(warnings.join("；"));
         }
         state.follow_hash();
         state
@@ -163,6 +171,7 @@ impl AppState {
         match action {
             ToastAction::RestorePlan(id) => self.restore(&id),
             ToastAction::Undo => self.undo(),
+            ToastAction::ExportPlan => self.export_open_plan(),
         }
     }
 
@@ -177,13 +186,14 @@ impl AppState {
     }
 
     pub fn open_plan(self, id: &str) {
-        let loaded = self.library.with_untracked(|l| l.load(id));
+        let loaded = self.library.with_untracked(|l| l.load_revision(id));
         match loaded {
-            Ok(plan) => {
+            Ok((plan, revision)) => {
                 self.saved.set(true);
                 self.open.set(Some(OpenPlan {
                     id: id.to_string(),
                     editor: Editor::new(plan),
+                    revision,
                 }));
                 self.go(Route::Plan(id.to_string()));
             }
@@ -388,20 +398,34 @@ impl AppState {
         });
     }
 
-    /// Writes the open plan to storage; on failure the plan in memory stays as it is.
-    fn save(self) {
+    /// Writes the open plan to storage over the revision it was loaded at; on failure the plan
+    /// in memory stays as it is and the message offers to export it.
+    pub(crate) fn save(self) {
         let result = self.open.with_untracked(|open| {
-            open.as_ref().map(|o| {
+            open.as_ref().and_then(|o| {
                 self.library
-                    .try_update(|l| l.save(&o.id, o.editor.plan(), browser::now()))
+                    .try_update(|l| l.save(&o.id, o.editor.plan(), o.revision, browser::now()))
             })
         });
         match result {
-            Some(Some(Err(e))) => {
-                self.saved.set(false);
-                self.error(e.to_string());
+            Some(Ok(revision)) => {
+                self.open.update_untracked(|o| {
+                    if let Some(o) = o {
+                        o.revision = revision;
+                    }
+                });
+                self.saved.set(true);
             }
-            _ => self.saved.set(true),
+            Some(Err(StoreError::Conflict)) => self.keep_both(),
+            Some(Err(e)) => {
+                self.saved.set(false);
+                self.toast.set(Some(Toast {
+                    text: e.to_string(),
+                    error: true,
+                    action: Some(ToastAction::ExportPlan),
+                }));
+            }
+            None => {}
         }
     }
 
