@@ -11,8 +11,39 @@ use docx_rs::{
 use super::{import_paragraphs, Imported};
 use crate::plan::numbering::chinese;
 
+/// A .docx larger than this (compressed, or its parts unpacked) is refused: a plan is a few
+/// hundred kilobytes, and a zip bomb must not exhaust the browser's memory.
+pub const MAX_DOCX_BYTES: u64 = 32 * 1024 * 1024;
+pub const MAX_UNPACKED_BYTES: u64 = 128 * 1024 * 1024;
+
+/// Refuses archives that are too big, unpack to too much, or are not zip files at all.
+fn check_archive(bytes: &[u8]) -> Result<(), String> {
+    if bytes.len() as u64 > MAX_DOCX_BYTES {
+        return Err(format!(
+            "文件过大（{} MB），不像是一份工作计划，已拒绝读取",
+            bytes.len() / 1_048_576
+        ));
+    }
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| {
+        "该文件不是有效的 .docx（文件不完整或不是 Word 文档），请在 Word/WPS 中另存为 .docx 后重试"
+            .to_string()
+    })?;
+    let mut unpacked = 0u64;
+    for i in 0..archive.len() {
+        let entry = archive
+            .by_index_raw(i)
+            .map_err(|_| "该 .docx 文件已损坏，无法读取".to_string())?;
+        unpacked = unpacked.saturating_add(entry.size());
+        if unpacked > MAX_UNPACKED_BYTES {
+            return Err("该 .docx 解压后过大（可能是恶意构造的压缩包），已拒绝读取".into());
+        }
+    }
+    Ok(())
+}
+
 /// Reads a .docx and imports its text. Fails only when the file is not a readable .docx.
 pub fn import_docx(bytes: &[u8]) -> Result<Imported, String> {
+    check_archive(bytes)?;
     let docx = docx_rs::read_docx(bytes).map_err(|e| {
         format!("无法读取该 .docx 文件（{e}），请确认文件完整，或另存为 .docx 后重试")
     })?;

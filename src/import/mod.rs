@@ -72,6 +72,20 @@ pub(crate) struct Para {
     pub text: String,
 }
 
+/// Whether file bytes are not text at all (an image, an archive, a program): NUL bytes, or many
+/// control characters, in the first 64 KB.
+pub fn is_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(65536)];
+    if head.contains(&0) {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|b| **b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    control * 20 > head.len().max(1)
+}
+
 /// Imports the text of a plan or its notice. Never fails.
 pub fn import_text(input: &str) -> Imported {
     let mut diagnostics = Vec::new();

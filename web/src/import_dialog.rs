@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use yaodian::export::outline::outline;
-use yaodian::import::{docx::import_docx, import_text, Imported, Severity};
+use yaodian::import::{docx::import_docx, import_text, is_binary, Imported, Severity};
 
 use crate::browser;
 use crate::state::use_state;
@@ -32,13 +32,16 @@ pub fn ImportDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl
                 Ok(bytes) => bytes,
                 Err(e) => return state.error(e),
             };
-            if bytes.starts_with(b"PK") {
+            let name = file.name().to_lowercase();
+            if bytes.starts_with(b"PK") || name.ends_with(".docx") {
                 match import_docx(&bytes) {
                     Ok(imported) => result.set(Some(imported)),
                     Err(e) => state.error(e),
                 }
-            } else if file.name().to_lowercase().ends_with(".doc") {
+            } else if name.ends_with(".doc") {
                 state.error("不支持旧版 .doc 文件，请在 Word/WPS 中另存为 .docx 或复制文字粘贴");
+            } else if is_binary(&bytes) {
+                state.error("该文件不是文本文件（可能是图片、压缩包或其他格式），请选择 .txt 或 .docx，或直接粘贴文字");
             } else {
                 let text = browser::decode_text(&bytes);
                 pasted.set(text.clone());

@@ -12,6 +12,7 @@ mod import_dialog;
 mod ledger_panel;
 mod library_page;
 mod panels;
+pub mod panic;
 mod people;
 mod safety;
 pub mod state;
@@ -23,6 +24,6 @@ mod views_panel;
 
 /// Mounts the app on the page's body.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    panic::install();
     leptos::mount::mount_to_body(app::App);
 }

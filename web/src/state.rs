@@ -138,6 +138,7 @@ impl AppState {
         browser::set_hash(&route.hash());
         if !matches!(route, Route::Plan(_)) {
             self.open.set(None);
+            crate::panic::remember_open(None);
         }
         self.route.set(route);
     }
@@ -190,6 +191,7 @@ impl AppState {
         match loaded {
             Ok((plan, revision)) => {
                 self.saved.set(true);
+                crate::panic::remember_open(Some(id));
                 self.open.set(Some(OpenPlan {
                     id: id.to_string(),
                     editor: Editor::new(plan),
@@ -401,6 +403,9 @@ impl AppState {
     /// Writes the open plan to storage over the revision it was loaded at; on failure the plan
     /// in memory stays as it is and the message offers to export it.
     pub(crate) fn save(self) {
+        if crate::panic::panicked() {
+            return;
+        }
         let result = self.open.with_untracked(|open| {
             open.as_ref().and_then(|o| {
                 self.library
@@ -415,10 +420,12 @@ impl AppState {
                     }
                 });
                 self.saved.set(true);
+                crate::panic::remember_unsaved(None);
             }
             Some(Err(StoreError::Conflict)) => self.keep_both(),
             Some(Err(e)) => {
                 self.saved.set(false);
+                crate::panic::remember_unsaved(self.with_plan_untracked(file::to_json));
                 self.toast.set(Some(Toast {
                     text: e.to_string(),
                     error: true,

@@ -89,8 +89,20 @@ fn fonts(font: &str) -> RunFonts {
         .cs(font)
 }
 
+/// Text as XML 1.0 allows it: control characters (other than tab) would make Word refuse the
+/// whole file.
+fn xml_text(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() || *c == '\t')
+        .filter(|c| !matches!(c, '\u{fffe}' | '\u{ffff}'))
+        .collect()
+}
+
 fn run(text: &str, font: &str, size: usize) -> Run {
-    let run = Run::new().add_text(text).fonts(fonts(font)).size(size);
+    let run = Run::new()
+        .add_text(xml_text(text))
+        .fonts(fonts(font))
+        .size(size);
     if size == SIZE_3 {
         run.character_spacing(CHAR_SPACING)
     } else {
