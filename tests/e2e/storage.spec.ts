@@ -1,0 +1,286 @@
+import { test, expect, Page, BrowserContext } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+/** A new plan from two template sections; returns its id (from the address). */
+async function newPlan(page: Page, year = '2027'): Promise<string> {
+  await page.goto('/');
+  await page.locator('#new-plan').click();
+  await page.locator('#new-year').fill(year);
+  await page.getByRole('button', { name: '全不选' }).click();
+  await page.locator('[data-template="party"]').check();
+  await page.locator('[data-template="epidemic"]').check();
+  await page.locator('#create-from-templates').click();
+  await expect(page.locator('.node')).toHaveCount(8);
+  return new URL(page.url()).hash.replace('#/plan/', '');
+}
+
+const firstTitle = (page: Page) => page.locator('.node .node-title').nth(1);
+
+/** The plan as stored in this browser. */
+const stored = (page: Page, id: string) =>
+  page.evaluate((id) => JSON.parse(localStorage.getItem(`yaodian/plan/${id}`) ?? 'null'), id);
+
+/** Fills localStorage to its quota with junk; returns how many junk keys it wrote. */
+const fillStorage = (page: Page) =>
+  page.evaluate(() => {
+    let n = 0;
+    for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16]) {
+      const chunk = 'x'.repeat(size);
+      try {
+        for (;;) localStorage.setItem(`junk/${n++}`, chunk);
+      } catch {
+        n--;
+      }
+    }
+    return n;
+  });
+
+const clearJunk = (page: Page) =>
+  page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('junk/')) localStorage.removeItem(key);
+  });
+
+test('offline: after a first visit the app opens and works without the network', async ({ page, context }) => {
+  const id = await newPlan(page);
+  // Wait until the service worker controls the page and has cached the build.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    for (let i = 0; i < 100 && !navigator.serviceWorker.controller; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100; i++) {
+      const cache = await caches.open('yaodian');
+      const keys = (await cache.keys()).map((r) => r.url);
+      if (keys.some((k) => k.endsWith('.wasm')) && keys.some((k) => k.endsWith('.js'))) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the build was not cached');
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('.node')).toHaveCount(8);
+  await firstTitle(page).fill('离线时修改的任务');
+  await page.getByRole('button', { name: '‹ 计划列表' }).click();
+  await page.locator('#new-plan').click();
+  await expect(page.locator('#create-from-templates')).toBeVisible();
+  expect((await stored(page, id)).plan.nodes[0].children[0].title).toBe('离线时修改的任务');
+  // Installable: the manifest and its icons are served (from the cache, while offline).
+  const manifest = await page.evaluate(async () => (await fetch('manifest.webmanifest')).json());
+  expect(manifest.short_name).toBe('要点');
+  expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toContain('512x512');
+  await context.setOffline(false);
+});
+
+test('full storage: a clear message, the plan kept in memory, one-click export', async ({ page }) => {
+  const id = await newPlan(page);
+  await fillStorage(page);
+  // Long enough not to fit in what is left of the quota.
+  const long = '存储已满时输入的标题' + '。'.repeat(3000);
+  await firstTitle(page).fill(long);
+  const toast = page.locator('.toast.error');
+  await expect(toast).toContainText('存储空间已满');
+  await expect(page.locator('.saved')).toHaveText('未能保存');
+  await expect(firstTitle(page)).toHaveValue(long);
+  expect((await stored(page, id)).plan.nodes[0].children[0].title).not.toBe(long);
+
+  const download = page.waitForEvent('download');
+  await toast.getByRole('button', { name: '导出计划文件' }).click();
+  const file = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+  expect(file.format).toBe('yaodian-plan');
+  expect(file.plan.nodes[0].children[0].title).toBe(long);
+
+  // The meter shows the storage nearly full.
+  await page.getByRole('button', { name: '‹ 计划列表' }).click();
+  await expect(page.locator('.usage-text')).toContainText('浏览器存储已用约');
+  // Room again: the next edit saves everything.
+  await clearJunk(page);
+  await page.locator('.plan-item').first().locator('.plan-name').click();
+  await firstTitle(page).fill('有空间后保存的标题');
+  await expect(page.locator('.saved')).toHaveText('已自动保存');
+  expect((await stored(page, id)).plan.nodes[0].children[0].title).toBe('有空间后保存的标题');
+});
+
+test('a value that does not parse is set aside, the app starts, the raw value downloads', async ({ page }) => {
+  const good = await newPlan(page, '2027');
+  const bad = await newPlan(page, '2028');
+  const garbage = '{"format":"yaodian-plan","schema":2,"plan":{"nodes":[{"id":1, garbage';
+  await page.evaluate(([bad, garbage]) => localStorage.setItem(`yaodian/plan/${bad}`, garbage), [bad, garbage]);
+  // Leaving the plan's address (fragment removed) loads the page anew.
+  await page.goto('/');
+  await expect(page.locator('.toast.error')).toContainText('无法读取');
+  await expect(page.locator('.plan-item')).toHaveCount(1);
+  await page.locator('.plan-item .plan-name').click();
+  expect(page.url()).toContain(good);
+  await page.getByRole('button', { name: '‹ 计划列表' }).click();
+
+  const item = page.locator('.aside-item');
+  await expect(item).toContainText(`yaodian/plan/${bad}`);
+  const download = page.waitForEvent('download');
+  await item.locator('.download-aside').click();
+  expect(readFileSync(await (await download).path(), 'utf8')).toBe(garbage);
+  // Nothing overwrote it; deleting it is the user's choice.
+  await item.locator('.remove-aside').click();
+  await expect(page.locator('.aside-item')).toHaveCount(0);
+});
+
+test('two tabs on one plan: the other tab follows, and when both changed both are kept', async ({ context }) => {
+  const a = await context.newPage();
+  const id = await newPlan(a);
+  const b = await context.newPage();
+  await b.goto(`/#/plan/${id}`);
+  await expect(b.locator('.node')).toHaveCount(8);
+
+  // An edit in A appears in B.
+  await firstTitle(a).fill('一号窗口的修改');
+  await expect(firstTitle(b)).toHaveValue('一号窗口的修改');
+  await expect(b.locator('.toast')).toContainText('已载入最新内容');
+
+  // B changes while its save fails (storage full); then A saves: B has changes A never saw.
+  await fillStorage(b);
+  const unsaved = '二号窗口未保存的修改' + '。'.repeat(3000);
+  await firstTitle(b).fill(unsaved);
+  await expect(b.locator('.saved')).toHaveText('未能保存');
+  await clearJunk(b);
+  await firstTitle(a).fill('一号窗口的第二次修改');
+  await expect(b.locator('.toast.error')).toContainText('两份都已保留');
+  await expect(firstTitle(b)).toHaveValue('一号窗口的第二次修改');
+  await b.getByRole('button', { name: '‹ 计划列表' }).click();
+  await expect(b.locator('.plan-item')).toHaveCount(2);
+  await expect(b.locator('.plan-item .plan-name').first()).toContainText('本窗口的版本');
+  const titles = await b.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('yaodian/plan/'))
+      .map((k) => JSON.parse(localStorage.getItem(k)!).plan.nodes[0].children[0].title)
+      .sort(),
+  );
+  expect(titles).toEqual(['一号窗口的第二次修改', unsaved]);
+});
+
+test('an edit made just before the page closes is kept', async ({ context }) => {
+  const page = await context.newPage();
+  const id = await newPlan(page);
+  await firstTitle(page).fill('关闭前最后一刻的修改');
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto(`/#/plan/${id}`);
+  await expect(firstTitle(again)).toHaveValue('关闭前最后一刻的修改');
+});
+
+test('persistent storage is requested and the answer shown', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.persist-status')).toHaveText(/浏览器(已同意|未同意)持久保存/);
+});
+
+test('backup: export, clear, import, and the second export is the same file byte for byte', async ({ page }) => {
+  const id = await newPlan(page);
+  await firstTitle(page).fill('备份前的修改');
+  await page.getByRole('tab', { name: '导出' }).click();
+  await page.locator('.snapshot-name').fill('报送稿');
+  await page.locator('.save-snapshot').click();
+  await page.getByRole('button', { name: '‹ 计划列表' }).click();
+  await newPlan(page, '2028');
+  await page.getByRole('button', { name: '‹ 计划列表' }).click();
+  await page.locator('.plan-item').last().getByRole('button', { name: '删除' }).click();
+  await page.locator('.plan-item').last().getByRole('button', { name: '确定删除' }).click();
+
+  const first = page.waitForEvent('download');
+  await page.locator('#export-library').click();
+  const firstPath = await (await first).path();
+  const backup = readFileSync(firstPath);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.getByText('还没有计划')).toBeVisible();
+
+  await page.locator('#import-library').setInputFiles(firstPath);
+  await expect(page.locator('.toast')).toContainText('备份已导入：计划新增 2 个');
+  await expect(page.locator('.plan-item:not(.trash .plan-item)')).toHaveCount(1);
+  await expect(page.locator('.trash summary')).toHaveText('回收站（1）');
+  const second = page.waitForEvent('download');
+  await page.locator('#export-library').click();
+  expect(readFileSync(await (await second).path()).equals(backup)).toBe(true);
+
+  // Importing it again asks before touching the existing plans.
+  await page.locator('#import-library').setInputFiles(firstPath);
+  await expect(page.locator('.backup-conflicts')).toContainText('2 个计划在本机已经存在');
+  await page.locator('.keep-existing').click();
+  await expect(page.locator('.toast')).toContainText('保留原有 2 个');
+
+  // A bad file changes nothing.
+  const before = await page.evaluate(() => JSON.stringify(localStorage));
+  writeFileSync('test-results/bad-backup.json', '{"format":"yaodian-library","schema":2,"plans":[{"meta":');
+  await page.locator('#import-library').setInputFiles('test-results/bad-backup.json');
+  await expect(page.locator('.toast.error')).toContainText('未做任何修改');
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);
+  expect(await stored(page, id)).not.toBeNull();
+});
+
+test('snapshots: mark 报送稿, change, restore it, and the state before is kept too', async ({ page }) => {
+  await newPlan(page);
+  await firstTitle(page).fill('报送时的标题');
+  await page.getByRole('tab', { name: '导出' }).click();
+  await page.locator('.snapshot-name').fill('报送稿');
+  await page.locator('.snapshot-name').press('Enter');
+  await expect(page.locator('.snapshot-title')).toHaveText(['报送稿']);
+  await page.getByRole('tab', { name: '计划正文' }).click();
+  await firstTitle(page).fill('报送后又改的标题');
+  await page.getByRole('tab', { name: '导出' }).click();
+  await page.locator('.snapshot').filter({ hasText: '报送稿' }).locator('.restore-snapshot').click();
+  await page.locator('.confirm-restore').click();
+  await expect(page.locator('.snapshot-title')).toHaveText(['恢复「报送稿」前的版本', '报送稿']);
+  await page.getByRole('tab', { name: '计划正文' }).click();
+  await expect(firstTitle(page)).toHaveValue('报送时的标题');
+  await page.reload();
+  await expect(firstTitle(page)).toHaveValue('报送时的标题');
+});
+
+test('a panic shows a notice with the plan to download, and saves nothing more', async ({ page }) => {
+  const id = await newPlan(page);
+  await firstTitle(page).fill('出错前的标题');
+  await page.evaluate(() => {
+    try {
+      (window as unknown as { wasmBindings: { yaodian_test_panic(): void } }).wasmBindings.yaodian_test_panic();
+    } catch {
+      // the panic surfaces as a JS error; the notice is what matters
+    }
+  });
+  const notice = page.locator('.panic-overlay');
+  await expect(notice).toContainText('程序出错，已停止自动保存');
+  const download = page.waitForEvent('download');
+  await notice.locator('.panic-download').click();
+  const file = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+  expect(file.plan.nodes[0].children[0].title).toBe('出错前的标题');
+  const revision = (await stored(page, id)).revision;
+  await firstTitle(page).fill('出错后的输入', { force: true }).catch(() => {});
+  expect((await stored(page, id)).revision).toBe(revision);
+  await notice.locator('.panic-reload').click();
+  await expect(firstTitle(page)).toHaveValue('出错前的标题');
+});
+
+test('hostile text stays text on screen and in the preview', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    d.dismiss();
+  });
+  await newPlan(page);
+  const xss = '<img src=x onerror=alert(1)></script><script>alert(2)</script>';
+  await firstTitle(page).fill(xss);
+  await page.getByRole('tab', { name: '通知要素' }).click();
+  await page.getByLabel('标题').first().fill(xss);
+  await page.getByRole('tab', { name: '打印预览' }).click();
+  await expect(page.locator('.preview')).toContainText('<img src=x onerror=alert');
+  await page.getByRole('tab', { name: '检查' }).click();
+  await page.getByRole('tab', { name: '计划正文' }).click();
+  await expect(firstTitle(page)).toHaveValue(xss);
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(dialogs).toBe(0);
+});
+
+test('a binary file named .txt and a broken .docx get clear messages', async ({ page }) => {
+  await page.goto('/');
+  writeFileSync('test-results/picture.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]));
+  writeFileSync('test-results/broken.docx', Buffer.from('PK\x03\x04 this is not really a docx'));
+  await page.locator('#import-plan').click();
+  await page.locator('#import-file').setInputFiles('test-results/picture.txt');
+  await expect(page.locator('.toast.error')).toContainText('不是文本文件');
+  await page.locator('#import-file').setInputFiles('test-results/broken.docx');
+  await expect(page.locator('.toast.error')).toContainText('不是有效的 .docx');
+});
