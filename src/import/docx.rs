@@ -342,6 +342,6 @@ mod tests {
     #[test]
     fn a_damaged_file_gets_a_clear_message() {
         let err = import_docx(b"PK\x03\x04 not really a zip").unwrap_err();
-        assert!(err.contains("无法读取该 .docx 文件"), "{err}");
+        assert!(err.contains("不是有效的 .docx"), "{err}");
     }
 }
