@@ -4,7 +4,7 @@ import { test } from '@playwright/test';
 
 test('docx export of a 500-task plan in the browser', async ({ page }) => {
   await page.goto('/');
-  await page.locator('input[type="file"]').setInputFiles('target/bench-plan-500.json');
+  await page.locator('#import-plan-file').setInputFiles('target/bench-plan-500.json');
   await page.locator('.node').first().waitFor();
   await page.getByRole('tab', { name: '导出' }).click();
   const runs: number[] = [];

@@ -202,7 +202,7 @@ test('draft a plan from templates, assign, move, undo, reload, export', async ({
 
 test('library: import a plan file, duplicate, rename, delete and take it back', async ({ page }) => {
   await page.goto('/');
-  await page.locator('input[type="file"]').setInputFiles('tests/fixtures/tongxin-excerpt.json');
+  await page.locator('#import-plan-file').setInputFiles('tests/fixtures/tongxin-excerpt.json');
   // The imported plan opens; its export equals what the CLI exports from the same file.
   await expect(page.locator('.node')).toHaveCount(6);
   await page.getByRole('tab', { name: '导出' }).click();
@@ -234,14 +234,14 @@ test('library: import a plan file, duplicate, rename, delete and take it back', 
   await expect(page.locator('.trash')).toHaveCount(0);
 
   // A file that is not a plan gets a clear message and changes nothing.
-  await page.locator('input[type="file"]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+  await page.locator('#import-plan-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
   await expect(page.locator('.toast.error')).toContainText('这不是要点导出的计划文件');
   await expect(items).toHaveCount(2);
 });
 
 test('print preview on A4, copy to Word as rich text, and the landscape table', async ({ page, context }) => {
   await page.goto('/');
-  await page.locator('input[type="file"]').setInputFiles('tests/fixtures/tongxin-excerpt.json');
+  await page.locator('#import-plan-file').setInputFiles('tests/fixtures/tongxin-excerpt.json');
   await page.getByRole('tab', { name: '打印预览' }).click();
   // Pages of 210 mm side by side; the text block of each is 156 × 225 mm (96 px per inch).
   const mm = (x: number) => Math.round((x / 25.4) * 96);

@@ -38,7 +38,7 @@ pub fn LibraryPage() -> impl IntoView {
                 <button id="import-plan" on:click=move |_| importing.set(true)>"导入往年计划（文本 / .docx）"</button>
                 <label class="button">
                     "导入计划文件（.json）"
-                    <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_file/>
+                    <input type="file" id="import-plan-file" accept=".json,application/json" class="visually-hidden" on:change=on_file/>
                 </label>
             </div>
             <Show when=move || creating.get()>
