@@ -28,6 +28,12 @@ pub fn is_cjk(c: char) -> bool {
 /// Normalises one line: full-width digits to ASCII, half-width punctuation of prose to
 /// full-width, and spaces removed where they stand between Chinese text (`关于 2020 年`).
 pub fn normalize(raw: &str) -> String {
+    // Most lines of a plan need nothing: no odd spaces, widths, brackets or half-width marks.
+    let trimmed =
+        raw.trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}'));
+    if !trimmed.chars().any(needs_normalizing) {
+        return trimmed.to_string();
+    }
     let mapped: String =
         raw.chars()
             .map(|c| match c {
@@ -74,6 +80,16 @@ pub fn normalize(raw: &str) -> String {
     out
 }
 
+/// Characters that [`normalize`] may change or drop.
+fn needs_normalizing(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c,
+            '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}'
+            | '\u{200b}' | '\u{feff}'
+            | '［' | '[' | '【' | '﹝' | '］' | ']' | '】' | '﹞'
+            | ',' | ';' | '?' | '!' | '(' | ')' | ':')
+}
+
 /// Words that mark the furniture of a web page or a PDF copy, not the document.
 const NOISE_WORDS: &[&str] = &[
     "发布时间",
@@ -116,7 +132,7 @@ const NOISE_LINES: &[&str] = &[
 
 /// True for a line that belongs to the page rather than the document.
 pub fn is_noise(text: &str) -> bool {
-    if text.chars().count() > 80 {
+    if text.chars().nth(80).is_some() {
         return false;
     }
     if NOISE_LINES.contains(&text) {
@@ -141,18 +157,20 @@ pub fn is_noise(text: &str) -> bool {
 
 /// `— 3 —`, `-3-`, `3`, `第3页 共12页`, `第 3 页`.
 fn is_page_footer(text: &str) -> bool {
-    let bare: String = text
-        .chars()
-        .filter(|c| !matches!(c, '—' | '-' | '－' | '―' | '–' | ' '))
-        .collect();
-    if !bare.is_empty() && bare.len() <= 4 && bare.chars().all(|c| c.is_ascii_digit()) {
+    let dash = |c: &char| matches!(c, '—' | '-' | '－' | '―' | '–' | ' ');
+    let mut bare = text.chars().filter(|c| !dash(c));
+    let digits = bare.clone().count();
+    if (1..=4).contains(&digits) && bare.all(|c| c.is_ascii_digit()) {
         return true;
     }
-    let words: String = bare
+    if !text.contains('页') {
+        return false;
+    }
+    let words: String = text
         .chars()
-        .filter(|c| !c.is_ascii_digit() && *c != '/' && *c != '，')
+        .filter(|c| !dash(c) && !c.is_ascii_digit() && *c != '/' && *c != '，')
         .collect();
-    text.contains('页') && (words == "第页共页" || words == "第页" || words == "共页第页")
+    words == "第页共页" || words == "第页" || words == "共页第页"
 }
 
 #[cfg(test)]
