@@ -107,6 +107,24 @@ impl Edit {
         }
     }
 
+    /// The one node an edit changes without touching the tree's shape or any other node, if
+    /// it is such an edit (typing, owners, deadline, ledger). The UI re-renders only that node.
+    pub fn node_scope(&self) -> Option<NodeId> {
+        match self {
+            Edit::SetNodeText(id, ..)
+            | Edit::SetPeople(id, ..)
+            | Edit::SetDeadline(id, _)
+            | Edit::SetCarriedOver(id, _)
+            | Edit::SetStatus(id, _)
+            | Edit::AddNote(id, _)
+            | Edit::SetNote(id, ..)
+            | Edit::RemoveNote(id, _)
+            | Edit::SetCompletion(id, _)
+            | Edit::SetTarget(id, ..) => Some(*id),
+            _ => None,
+        }
+    }
+
     /// Applies the edit to `plan`; on error the plan is unchanged.
     pub fn apply(&self, plan: &mut Plan) -> Result<Applied, EditError> {
         let none = Ok(Applied::default());

@@ -37,18 +37,21 @@ impl Editor {
 
     /// Applies an edit; a failed edit changes nothing and records no history.
     pub fn apply(&mut self, edit: Edit) -> Result<Applied, EditError> {
+        let key = edit.merge_key();
+        if key.is_some() && key == self.last_merge && !self.undo.is_empty() {
+            // Typing on in the same field: one undo step, so no copy of the plan is needed.
+            let applied = edit.apply(&mut self.plan)?;
+            self.redo.clear();
+            return Ok(applied);
+        }
         let before = self.plan.clone();
         let applied = edit.apply(&mut self.plan)?;
         if self.plan == before {
             return Ok(applied);
         }
-        let key = edit.merge_key();
-        let merges = key.is_some() && key == self.last_merge && !self.undo.is_empty();
-        if !merges {
-            self.undo.push(before);
-            if self.undo.len() > UNDO_LIMIT {
-                self.undo.remove(0);
-            }
+        self.undo.push(before);
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
         }
         self.last_merge = key;
         self.redo.clear();

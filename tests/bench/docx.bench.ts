@@ -1,5 +1,5 @@
 // Browser benchmark: the .docx export of a 500-task plan in the page (release build, Chromium).
-// Run by scripts/bench after `cargo bench --bench import` has written target/bench-plan-500.json.
+// Run by scripts/bench after `cargo bench --bench native` has written target/bench-plan-500.json.
 import { test } from '@playwright/test';
 
 test('docx export of a 500-task plan in the browser', async ({ page }) => {

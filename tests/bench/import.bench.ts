@@ -1,5 +1,5 @@
 // Browser benchmark: importing 1 MB of plan text in the page (release build, Chromium).
-// Run by scripts/bench after `cargo bench --bench import` has written target/bench-plan-1mb.txt.
+// Run by scripts/bench after `cargo bench --bench native` has written target/bench-plan-1mb.txt.
 // The text is put into the import box as a paste would leave it (value + input event), so the
 // figures are the importer in wasm, the whole input handler, and the layout that follows.
 import { test } from '@playwright/test';

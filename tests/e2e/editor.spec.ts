@@ -33,7 +33,7 @@ test('draft a plan from templates, assign, move, undo, reload, export', async ({
   await page.locator('#create-from-templates').click();
 
   await expect(page.locator('.plan-title')).toHaveText('2027年卫生健康工作要点');
-  expect(await outline(page)).toEqual([
+  await expect.poll(() => outline(page)).toEqual([
     '一、全面加强党的建设',
     '（一）强化理论武装',
     '（二）落实公立医院党委领导下的院长负责制',
@@ -70,7 +70,7 @@ test('draft a plan from templates, assign, move, undo, reload, export', async ({
   await task.locator('.deadline-month').fill('2027-11');
   await expect(task.locator('.deadline-label')).toHaveText('2027年11月');
 
-  expect(await outline(page)).toEqual([
+  await expect.poll(() => outline(page)).toEqual([
     '一、全面加强党的建设',
     '（一）强化理论武装',
     '（二）着力重点专科建设',
@@ -89,8 +89,10 @@ test('draft a plan from templates, assign, move, undo, reload, export', async ({
   await page.keyboard.press('Alt+Shift+ArrowDown');
   await page.keyboard.press('Alt+Shift+ArrowDown');
   await expect(moved().locator('.node-label')).toHaveText('（四）');
+  // Rows are moved, not rebuilt: let the page settle before clicking in the moved row.
+  await expect.poll(() => outline(page)).toContain('（四）着力重点专科建设');
   await moved().getByRole('button', { name: '下移' }).click();
-  expect(await outline(page)).toEqual([
+  await expect.poll(() => outline(page)).toEqual([
     '一、全面加强党的建设',
     '（一）强化理论武装',
     '（二）落实公立医院党委领导下的院长负责制',
@@ -115,7 +117,7 @@ test('draft a plan from templates, assign, move, undo, reload, export', async ({
     '（六）做好重点传染病防治',
     '（七）提升卫生应急处置能力',
   ];
-  expect(await outline(page)).toEqual(afterUndo);
+  await expect.poll(() => outline(page)).toEqual(afterUndo);
 
   // Notice fields.
   await page.getByRole('tab', { name: '通知要素' }).click();
@@ -127,7 +129,7 @@ test('draft a plan from templates, assign, move, undo, reload, export', async ({
   // Close the browser tab and come back: everything is as it was.
   await page.reload();
   await expect(page.locator('.plan-title')).toHaveText('2027年卫生健康工作要点');
-  expect(await outline(page)).toEqual(afterUndo);
+  await expect.poll(() => outline(page)).toEqual(afterUndo);
   const kept = page.locator('.node').nth(5);
   await expect(kept.locator('.node-title')).toHaveValue('着力重点专科建设');
   await expect(kept.locator('[data-role="leaders"] .chip-name')).toHaveText(['杨少平', '马正录']);
@@ -180,7 +182,7 @@ test('draft a plan from templates, assign, move, undo, reload, export', async ({
   await page.locator('tr[data-level="2"] .number-style').selectOption('arabic-dot');
   await page.locator('tr[data-level="2"] .continuous').uncheck();
   await page.getByRole('tab', { name: '计划正文' }).click();
-  expect(await outline(page)).toEqual([
+  await expect.poll(() => outline(page)).toEqual([
     '一、全面加强党的建设',
     '1.强化理论武装',
     '2.落实公立医院党委领导下的院长负责制',

@@ -94,8 +94,9 @@ test('full storage: a clear message, the plan kept in memory, one-click export',
   await clearJunk(page);
   await page.locator('.plan-item').first().locator('.plan-name').click();
   await firstTitle(page).fill('有空间后保存的标题');
+  // Typing is saved once it pauses.
+  await expect.poll(async () => (await stored(page, id)).plan.nodes[0].children[0].title).toBe('有空间后保存的标题');
   await expect(page.locator('.saved')).toHaveText('已自动保存');
-  expect((await stored(page, id)).plan.nodes[0].children[0].title).toBe('有空间后保存的标题');
 });
 
 test('a value that does not parse is set aside, the app starts, the raw value downloads', async ({ page }) => {
@@ -234,6 +235,8 @@ test('snapshots: mark 报送稿, change, restore it, and the state before is kep
 test('a panic shows a notice with the plan to download, and saves nothing more', async ({ page }) => {
   const id = await newPlan(page);
   await firstTitle(page).fill('出错前的标题');
+  // Typing is saved once it pauses.
+  await expect.poll(async () => (await stored(page, id)).plan.nodes[0].children[0].title).toBe('出错前的标题');
   await page.evaluate(() => {
     try {
       (window as unknown as { wasmBindings: { yaodian_test_panic(): void } }).wasmBindings.yaodian_test_panic();

@@ -142,14 +142,23 @@ pub fn focus_node(id: u32) {
     focus_selector(format!("[data-node=\"{id}\"] .node-title"));
 }
 
-/// Focuses (and so scrolls to) the first element matching `selector`, after the next render.
+/// Focuses (and so scrolls to) the first element matching `selector` once it is on the page
+/// (a long plan puts its rows on the page over a few frames).
 pub fn focus_selector(selector: String) {
+    focus_within_frames(selector, 60);
+}
+
+fn focus_within_frames(selector: String, frames: u32) {
     leptos::prelude::request_animation_frame(move || {
-        if let Some(element) = gloo_document()
+        match gloo_document()
             .and_then(|d| d.query_selector(&selector).ok().flatten())
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
-            let _ = element.focus();
+            Some(element) => {
+                let _ = element.focus();
+            }
+            None if frames > 0 => focus_within_frames(selector, frames - 1),
+            None => {}
         }
     });
 }
@@ -190,6 +199,32 @@ pub async fn read_file(file: web_sys::File) -> Result<String, String> {
 }
 
 /// Runs `f` inside a User Timing measure named `name` (read by the benchmarks).
+/// Runs `f` when the page is idle (after the frame being drawn), at the latest after
+/// `timeout_ms`; a plain timer where idle callbacks are missing.
+pub fn when_idle(timeout_ms: u32, f: impl FnOnce() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(timeout_ms);
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let function: &js_sys::Function = callback.unchecked_ref();
+    if window
+        .request_idle_callback_with_options(function, &options)
+        .is_err()
+    {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(function, timeout_ms as i32);
+    }
+}
+
+/// A User Timing mark (read by the browser benchmarks).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let performance = web_sys::window().and_then(|w| w.performance());
     let start = format!("{name}:start");

@@ -72,7 +72,7 @@ fn show_notice(message: &str) {
     let _ = notice.set_attribute("role", "alert");
     let mut html = String::from(
         "<h2>程序出错，已停止自动保存</h2>\
-         <p>为免把出错后的内容写入浏览器，本页已停止保存。此前每次成功保存的内容都还在本浏览器中。</p>\
+         <p>为免把出错后的内容写入浏览器，本页已停止保存。此前保存的内容都还在本浏览器中（出错前不到一秒内的输入可能未保存）。</p>\
          <p>请先下载当前计划备份，再刷新页面继续工作。</p><p>",
     );
     if open_plan_file().is_some() {

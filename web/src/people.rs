@@ -120,7 +120,7 @@ fn deadline_kind(deadline: &Deadline) -> &'static str {
 fn DeadlineField(id: NodeId) -> impl IntoView {
     let state = use_state();
     let deadline = Memo::new(move |_| state.with_node(id, |n| n.division.deadline.clone()));
-    let year = move || state.with_plan(|p| p.period.end).unwrap_or(2026);
+    let year = move || state.with_plan_shape(|p| p.period.end).unwrap_or(2026);
     let set = move |d: Deadline| state.edit(Edit::SetDeadline(id, d));
     let on_kind = move |ev: leptos::ev::Event| {
         let d = match event_target_value(&ev).as_str() {

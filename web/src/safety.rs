@@ -62,7 +62,7 @@ impl AppState {
         if stored_revision(&value) <= revision {
             return;
         }
-        if !self.saved.get_untracked() {
+        if self.unsaved() {
             // Both changed: keep both.
             self.keep_both();
             return;
@@ -125,7 +125,7 @@ impl AppState {
 
     /// Saves what is not saved yet (the page is going away or hidden).
     pub fn flush(self) {
-        if !self.saved.get_untracked() {
+        if self.unsaved() {
             self.save();
         }
     }

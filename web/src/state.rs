@@ -2,11 +2,13 @@
 //! this module only routes intents to it, saves at once, and reports in Chinese.
 
 use leptos::prelude::*;
+use std::collections::HashMap;
 use yaodian::plan::file;
 use yaodian::plan::next_year::next_year;
 use yaodian::plan::templates::{new_plan, NewPlan};
 use yaodian::store::{Library, PlanMeta, StoreError};
-use yaodian::{Edit, Editor, Node, Plan, Role, Roster};
+
+use yaodian::{Edit, Editor, Node, NodeId, Plan, Role, Roster};
 
 use crate::browser;
 use crate::storage::LocalStore;
@@ -91,7 +93,33 @@ pub struct AppState {
     pub saved: RwSignal<bool>,
     /// The answer to `navigator.storage.persist()`, once it came.
     pub persisted: RwSignal<Option<bool>>,
+    /// Fine-grained change notice (see [`AppState::modify`]): `changed` fires on every change
+    /// of the open plan, `shape` when nodes were added, moved or removed (or period, numbering
+    /// changed), `all_nodes` when any node's content may have changed (undo, redo, a plan
+    /// replaced), and each node's own trigger when only that node did. Typing in one task
+    /// re-runs only that task's row; moving a task re-runs only the labels.
+    changed: Trigger,
+    shape: Trigger,
+    all_nodes: Trigger,
+    node_triggers: StoredValue<HashMap<NodeId, ArcTrigger>>,
+    /// Typing is saved once it pauses (see [`AppState::edit`]); true while a save waits.
+    pending: StoredValue<bool>,
 }
+
+/// What an edit may have changed, so that only what shows it re-runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// One node's own content (its text, owners, deadline, ledger).
+    Node(NodeId),
+    /// Where nodes are, and plan-wide fields; no existing node's content.
+    Shape,
+    /// Anything (undo, redo, a plan replaced).
+    All,
+}
+
+/// How long typing may pause before it is saved. Anything else is saved at once, and leaving
+/// the plan, blurring the field, hiding or closing the page save what waits.
+const TYPING_SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 
 pub fn use_state() -> AppState {
     expect_context::<AppState>()
@@ -111,6 +139,11 @@ impl AppState {
             toast: RwSignal::new(None),
             saved: RwSignal::new(true),
             persisted: RwSignal::new(None),
+            changed: Trigger::new(),
+            shape: Trigger::new(),
+            all_nodes: Trigger::new(),
+            node_triggers: StoredValue::new(HashMap::new()),
+            pending: StoredValue::new(false),
         };
         if !warnings.is_empty() {
             state.error(warnings.join("；"));
@@ -135,6 +168,7 @@ impl AppState {
     }
 
     pub fn go(self, route: Route) {
+        self.flush();
         browser::set_hash(&route.hash());
         if !matches!(route, Route::Plan(_)) {
             self.open.set(None);
@@ -342,14 +376,43 @@ impl AppState {
 
     // ---- the open plan ----
 
+    /// Changes the open plan and tells exactly who needs to know (see [`Scope`]).
+    pub(crate) fn modify<T>(self, scope: Scope, f: impl FnOnce(&mut OpenPlan) -> T) -> Option<T> {
+        let out = self
+            .open
+            .try_update_untracked(|o| o.as_mut().map(f))
+            .flatten();
+        self.changed.notify();
+        match scope {
+            Scope::Node(id) => self.node_trigger(id).notify(),
+            Scope::Shape => self.shape.notify(),
+            Scope::All => {
+                self.shape.notify();
+                self.all_nodes.notify();
+            }
+        }
+        out
+    }
+
+    fn node_trigger(self, id: NodeId) -> ArcTrigger {
+        self.node_triggers
+            .try_update_value(|map| map.entry(id).or_default().clone())
+            .unwrap_or_default()
+    }
+
     /// Applies an edit to the open plan and saves it at once.
     pub fn edit(self, edit: Edit) {
-        let result = self
-            .open
-            .try_update(|open| open.as_mut().map(|o| o.editor.apply(edit)));
-        match result.flatten() {
+        let scope = edit.node_scope();
+        let typing = edit.merge_key().is_some();
+        let scope = scope.map_or(Scope::Shape, Scope::Node);
+        let result = self.modify(scope, |o| o.editor.apply(edit));
+        match result {
             Some(Ok(applied)) => {
-                self.save();
+                if typing {
+                    self.save_soon();
+                } else {
+                    self.save();
+                }
                 if let Some(id) = applied.focus {
                     browser::focus_node(id);
                 }
@@ -370,9 +433,7 @@ impl AppState {
     }
 
     pub fn undo(self) {
-        let done = self
-            .open
-            .try_update(|o| o.as_mut().is_some_and(|o| o.editor.undo()));
+        let done = self.modify(Scope::All, |o| o.editor.undo());
         if done == Some(true) {
             self.save();
         } else {
@@ -381,9 +442,7 @@ impl AppState {
     }
 
     pub fn redo(self) {
-        let done = self
-            .open
-            .try_update(|o| o.as_mut().is_some_and(|o| o.editor.redo()));
+        let done = self.modify(Scope::All, |o| o.editor.redo());
         if done == Some(true) {
             self.save();
         } else {
@@ -391,8 +450,27 @@ impl AppState {
         }
     }
 
-    /// Ends a typing run so the next keystroke is a new undo step.
+    /// Saves once typing pauses: a keystroke costs no serialisation, however large the plan.
+    fn save_soon(self) {
+        if self.pending.get_value() {
+            return;
+        }
+        self.pending.set_value(true);
+        // After a short pause, in idle time: the save never delays the paint of a keystroke.
+        set_timeout(
+            move || browser::when_idle(TYPING_SAVE_DELAY.as_millis() as u32, move || self.flush()),
+            TYPING_SAVE_DELAY,
+        );
+    }
+
+    /// Whether the open plan has changes not yet written (waiting or failed).
+    pub fn unsaved(self) -> bool {
+        self.pending.get_value() || !self.saved.get_untracked()
+    }
+
+    /// Ends a typing run so the next keystroke is a new undo step, and saves what waits.
     pub fn seal(self) {
+        self.flush();
         self.open.update_untracked(|o| {
             if let Some(o) = o {
                 o.editor.seal();
@@ -403,13 +481,18 @@ impl AppState {
     /// Writes the open plan to storage over the revision it was loaded at; on failure the plan
     /// in memory stays as it is and the message offers to export it.
     pub(crate) fn save(self) {
+        self.pending.set_value(false);
         if crate::panic::panicked() {
             return;
         }
         let result = self.open.with_untracked(|open| {
             open.as_ref().and_then(|o| {
-                self.library
-                    .try_update(|l| l.save(&o.id, o.editor.plan(), o.revision, browser::now()))
+                // Untracked: nothing on screen shows the stored copy while a plan is open.
+                browser::measure("yaodian:save", || {
+                    self.library.try_update_untracked(|l| {
+                        l.save(&o.id, o.editor.plan(), o.revision, browser::now())
+                    })
+                })
             })
         });
         match result {
@@ -436,9 +519,18 @@ impl AppState {
         }
     }
 
-    /// Reads something from the open plan (tracked).
+    /// Reads something from the open plan (tracked: re-runs on any change).
     pub fn with_plan<T>(self, f: impl FnOnce(&Plan) -> T) -> Option<T> {
+        self.changed.track();
         self.open.with(|o| o.as_ref().map(|o| f(o.editor.plan())))
+    }
+
+    /// Reads what only changes with the plan's shape (nodes added, moved or removed; period,
+    /// numbering): tracked, but not re-run while text is typed into one node.
+    pub fn with_plan_shape<T>(self, f: impl FnOnce(&Plan) -> T) -> Option<T> {
+        self.shape.track();
+        self.open.track();
+        self.with_plan_untracked(f)
     }
 
     /// Reads something from the open plan without tracking.
@@ -447,19 +539,25 @@ impl AppState {
             .with_untracked(|o| o.as_ref().map(|o| f(o.editor.plan())))
     }
 
-    /// Reads one node of the open plan (tracked).
+    /// Reads one node of the open plan (tracked: re-runs when that node, or the whole plan,
+    /// changes; not when another node does).
     pub fn with_node<T: Default>(self, id: u32, f: impl FnOnce(&Node) -> T) -> T {
-        self.with_plan(|p| p.node(id).map(f))
+        self.node_trigger(id).track();
+        self.all_nodes.track();
+        self.open.track();
+        self.with_plan_untracked(|p| p.node(id).map(f))
             .flatten()
             .unwrap_or_default()
     }
 
     pub fn can_undo(self) -> bool {
+        self.changed.track();
         self.open
             .with(|o| o.as_ref().is_some_and(|o| o.editor.can_undo()))
     }
 
     pub fn can_redo(self) -> bool {
+        self.changed.track();
         self.open
             .with(|o| o.as_ref().is_some_and(|o| o.editor.can_redo()))
     }

@@ -1,5 +1,6 @@
-//! Native figures: import of 1 MB of plan text, .docx and text export of a 500-task plan.
-//! `cargo bench --bench import` prints them (scripts/bench also runs the browser side).
+//! Native figures: import of 1 MB of plan text, .docx and text export of a 500-task plan,
+//! numbering of 5,000 nodes, serialisation of a 500-task plan for storage.
+//! `cargo bench --bench native` prints them (scripts/bench also runs the browser side).
 
 use std::time::Instant;
 
@@ -7,6 +8,7 @@ use yaodian::export::docx::{notice_docx, DocxOptions};
 use yaodian::export::text::{notice_text, TextOptions};
 use yaodian::import::import_text;
 use yaodian::plan::file;
+use yaodian::plan::numbering::number;
 use yaodian::{Deadline, Node, NodeKind, Period, Plan};
 
 /// A plan in the shape of the tongxin sample with `tasks` tasks (25 a section).
@@ -77,6 +79,11 @@ fn main() {
     let text = notice_text(&big, TextOptions::default());
     // The browser benchmarks (scripts/bench) use the same inputs.
     std::fs::write(format!("{target}/bench-plan-1mb.txt"), &text).expect("write bench text");
+    std::fs::write(
+        format!("{target}/bench-plan-50.json"),
+        file::to_json(&big_plan(50)),
+    )
+    .expect("write bench plan");
     let plan500 = big_plan(500);
     std::fs::write(
         format!("{target}/bench-plan-500.json"),
@@ -106,4 +113,27 @@ fn main() {
         "text export of a 500-task plan: median {text_ms:.1} ms over 15 runs ({} KB)",
         size / 1024
     );
+    // 5,000 nodes: 200 sections of 24 tasks.
+    let plan5000 = big_plan(4800);
+    let nodes = plan5000.walk().len();
+    let mut labels = 0;
+    let numbering = median_ms(15, || labels = number(&plan5000).len());
+    println!("numbering of {nodes} nodes: median {numbering:.2} ms over 15 runs ({labels} labels)");
+    let json = median_ms(15, || size = file::to_json(&plan500).len());
+    println!(
+        "serialisation of a 500-task plan (plan file, pretty JSON): median {json:.2} ms over 15 runs ({} KB)",
+        size / 1024
+    );
+    let compact = median_ms(15, || {
+        size = serde_json::to_string(&plan500).map_or(0, |s| s.len())
+    });
+    println!(
+        "serialisation of a 500-task plan (as stored, compact JSON): median {compact:.2} ms over 15 runs ({} KB)",
+        size / 1024
+    );
+    let stored = serde_json::to_string(&plan500).expect("serialises");
+    let read = median_ms(15, || {
+        size = serde_json::from_str::<Plan>(&stored).map_or(0, |p| p.walk().len())
+    });
+    println!("reading it back: median {read:.2} ms over 15 runs ({size} nodes)");
 }
