@@ -135,6 +135,10 @@ pub fn is_noise(text: &str) -> bool {
     if text.chars().nth(80).is_some() {
         return false;
     }
+    // A division field (`牵头科室：…`) is content, and is most of a plan's short lines.
+    if super::fields::label_at(text).is_some() {
+        return false;
+    }
     if NOISE_LINES.contains(&text) {
         return true;
     }
