@@ -160,7 +160,9 @@ async fn full_storage_shows_a_message_and_keeps_the_edit_in_memory() {
     let long = "很长的任务标题".repeat(800);
     type_into(title, &long);
     // Typing is saved when it pauses or the field is left.
-    title.blur().unwrap();
+    title
+        .dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
     settle().await;
 
     let toast = one(".toast.error").text_content().unwrap_or_default();
@@ -176,7 +178,9 @@ async fn full_storage_shows_a_message_and_keeps_the_edit_in_memory() {
         storage.remove_item(&format!("junk/{i}")).unwrap();
     }
     type_into(title, &format!("{long}。"));
-    title.blur().unwrap();
+    title
+        .dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
     settle().await;
     assert_eq!(one(".saved").text_content().as_deref(), Some("已自动保存"));
     let library = Library::open(LocalStore);
