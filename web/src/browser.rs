@@ -12,6 +12,19 @@ pub fn this_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32
 }
 
+/// `2026-11-22 20:56` from milliseconds since the epoch, in local time.
+pub fn local_time(ms: f64) -> String {
+    let date = js_sys::Date::new(&ms.into());
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
 /// Today by the browser's clock (local time).
 pub fn today() -> yaodian::Day {
     let date = js_sys::Date::new_0();

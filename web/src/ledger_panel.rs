@@ -51,17 +51,7 @@ pub fn FilterBar(
             })
             .unwrap_or_default()
     };
-    let years = move || {
-        state
-            .with_plan(|p| {
-                if p.period.is_multi_year() {
-                    p.period.years().collect()
-                } else {
-                    Vec::new()
-                }
-            })
-            .unwrap_or_default()
-    };
+    let years = move || state.plan_years();
     view! {
         <div class="filter-bar" role="search">
             <input type="search" class="filter-text" placeholder="搜索任务、进展、科室……" aria-label="搜索"
@@ -180,17 +170,7 @@ fn LedgerRow(key: Key, today: Day) -> impl IntoView {
             parts.join("　")
         })
     };
-    let years = move || {
-        state
-            .with_plan(|p| {
-                if p.period.is_multi_year() {
-                    p.period.years().collect()
-                } else {
-                    Vec::new()
-                }
-            })
-            .unwrap_or_default()
-    };
+    let years = move || state.plan_years();
     let new_day = RwSignal::new(today.iso());
     let new_text = RwSignal::new(String::new());
     let add_note = move || {

@@ -70,19 +70,6 @@ pub fn LibraryPage() -> impl IntoView {
     }
 }
 
-/// `2026-11-22 20:56` from milliseconds since the epoch, in local time.
-fn when(ms: f64) -> String {
-    let date = js_sys::Date::new(&ms.into());
-    format!(
-        "{}-{:02}-{:02} {:02}:{:02}",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date(),
-        date.get_hours(),
-        date.get_minutes()
-    )
-}
-
 #[component]
 fn PlanItem(meta: PlanMeta) -> impl IntoView {
     let state = use_state();
@@ -122,7 +109,7 @@ fn PlanItem(meta: PlanMeta) -> impl IntoView {
                 <button on:click=move |_| commit_rename()>"保存"</button>
                 <button on:click=move |_| renaming.set(false)>"取消"</button>
             </Show>
-            <span class="plan-meta">{meta.period.label()} " · 修改于 " {when(meta.updated)}</span>
+            <span class="plan-meta">{meta.period.label()} " · 修改于 " {browser::local_time(meta.updated)}</span>
             <span class="plan-buttons">
                 <Show
                     when=move || confirming.get()

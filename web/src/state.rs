@@ -533,6 +533,19 @@ impl AppState {
         self.with_plan_untracked(f)
     }
 
+    /// The years of a multi-year plan (none for a plan of one year): the year choices of the
+    /// ledger, views and summary.
+    pub fn plan_years(self) -> Vec<i32> {
+        self.with_plan_shape(|p| {
+            if p.period.is_multi_year() {
+                p.period.years().collect()
+            } else {
+                Vec::new()
+            }
+        })
+        .unwrap_or_default()
+    }
+
     /// Reads something from the open plan without tracking.
     pub fn with_plan_untracked<T>(self, f: impl FnOnce(&Plan) -> T) -> Option<T> {
         self.open

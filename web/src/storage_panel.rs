@@ -118,17 +118,6 @@ pub fn SnapshotsPanel() -> impl IntoView {
         state.add_snapshot(&text);
         name.set(String::new());
     };
-    let when = |ms: f64| {
-        let date = js_sys::Date::new(&ms.into());
-        format!(
-            "{}-{:02}-{:02} {:02}:{:02}",
-            date.get_full_year(),
-            date.get_month() + 1,
-            date.get_date(),
-            date.get_hours(),
-            date.get_minutes()
-        )
-    };
     view! {
         <section class="snapshots">
             <h3>"版本"</h3>
@@ -143,7 +132,7 @@ pub fn SnapshotsPanel() -> impl IntoView {
                 {move || state.snapshots().into_iter().enumerate().rev().map(|(i, s)| view! {
                     <li class="snapshot">
                         <span class="snapshot-title">{s.name.clone()}</span>
-                        <span class="snapshot-time">{when(s.time)}</span>
+                        <span class="snapshot-time">{browser::local_time(s.time)}</span>
                         <Show when=move || confirm.get() == Some(i)
                             fallback=move || view! {
                                 <button class="small restore-snapshot" on:click=move |_| confirm.set(Some(i))>"恢复"</button>

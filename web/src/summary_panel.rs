@@ -46,17 +46,7 @@ pub fn SummaryPanel() -> impl IntoView {
     let state = use_state();
     let today = browser::today();
     let year = RwSignal::new(None::<i32>);
-    let years = move || {
-        state
-            .with_plan(|p| {
-                if p.period.is_multi_year() {
-                    p.period.years().collect()
-                } else {
-                    Vec::new()
-                }
-            })
-            .unwrap_or_default()
-    };
+    let years = move || state.plan_years();
     let board = Memo::new(move |_| {
         let year = year.get();
         state
