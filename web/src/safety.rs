@@ -106,6 +106,7 @@ impl AppState {
                     }
                 });
                 self.saved.set(true);
+                self.forget_pending();
                 self.error(format!(
                     "此计划同时在另一个窗口中修改过。两份都已保留：这里显示另一个窗口保存的内容，本窗口的版本另存为「{title}」"
                 ));

@@ -463,6 +463,11 @@ impl AppState {
         );
     }
 
+    /// Drops a waiting save (the plan shown was just replaced by the stored one).
+    pub(crate) fn forget_pending(self) {
+        self.pending.set_value(false);
+    }
+
     /// Whether the open plan has changes not yet written (waiting or failed).
     pub fn unsaved(self) -> bool {
         self.pending.get_value() || !self.saved.get_untracked()
