@@ -158,20 +158,35 @@ pub fn focus_node(id: u32) {
 /// Focuses (and so scrolls to) the first element matching `selector` once it is on the page
 /// (a long plan puts its rows on the page over a few frames).
 pub fn focus_selector(selector: String) {
-    focus_within_frames(selector, 60);
+    // First as soon as the reactive updates have run (a moved row loses focus when its DOM
+    // moves, and a quick next keystroke must find it focused again), then frame by frame.
+    leptos::task::spawn_local(async move {
+        for _ in 0..3 {
+            leptos::task::tick().await;
+        }
+        if !focus_now(&selector) {
+            focus_within_frames(selector, 60);
+        }
+    });
+}
+
+fn focus_now(selector: &str) -> bool {
+    match gloo_document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        Some(element) => {
+            let _ = element.focus();
+            true
+        }
+        None => false,
+    }
 }
 
 fn focus_within_frames(selector: String, frames: u32) {
     leptos::prelude::request_animation_frame(move || {
-        match gloo_document()
-            .and_then(|d| d.query_selector(&selector).ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            Some(element) => {
-                let _ = element.focus();
-            }
-            None if frames > 0 => focus_within_frames(selector, frames - 1),
-            None => {}
+        if !focus_now(&selector) && frames > 0 {
+            focus_within_frames(selector, frames - 1);
         }
     });
 }

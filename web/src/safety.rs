@@ -87,10 +87,7 @@ impl AppState {
     /// Another tab saved the open plan since this one loaded it, and this one has changes too:
     /// this tab's version becomes a new plan, and the stored one is loaded here.
     pub(crate) fn keep_both(self) {
-        let Some((id, mut ours)) = self
-            .open
-            .with_untracked(|o| o.as_ref().map(|o| (o.id.clone(), o.editor.plan().clone())))
-        else {
+        let Some((id, mut ours)) = self.open_plan_copy() else {
             return;
         };
         let stored = self.library.with_untracked(|l| l.load_revision(&id));
@@ -159,6 +156,12 @@ impl AppState {
         );
     }
 
+    /// The open plan's id and a copy of the plan as it is in memory.
+    fn open_plan_copy(self) -> Option<(String, yaodian::Plan)> {
+        self.open
+            .with_untracked(|o| o.as_ref().map(|o| (o.id.clone(), o.editor.plan().clone())))
+    }
+
     // ---- backups ----
 
     /// Downloads the whole library (plans, trash, snapshots, roster) as one file.
@@ -219,10 +222,7 @@ impl AppState {
     }
 
     pub fn add_snapshot(self, name: &str) {
-        let Some((id, plan)) = self
-            .open
-            .with_untracked(|o| o.as_ref().map(|o| (o.id.clone(), o.editor.plan().clone())))
-        else {
+        let Some((id, plan)) = self.open_plan_copy() else {
             return;
         };
         let result = self
@@ -238,10 +238,7 @@ impl AppState {
 
     /// Restores a snapshot (the current state is kept as a snapshot first; Ctrl+Z also works).
     pub fn restore_snapshot(self, index: usize) {
-        let Some((id, current)) = self
-            .open
-            .with_untracked(|o| o.as_ref().map(|o| (o.id.clone(), o.editor.plan().clone())))
-        else {
+        let Some((id, current)) = self.open_plan_copy() else {
             return;
         };
         let restored = self
