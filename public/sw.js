@@ -4,8 +4,15 @@
 // picked up at once; the build's files have content hashes in their names, so they are served
 // from the cache first and fetched once. Files of older builds are dropped when a new page
 // names different ones.
+//
+// The export worker (.docx/.xlsx, web/src/worker.rs) is not named by the page and its files have
+// no hash in their names: they are cached with the page, so exports work offline too, and
+// checked with the server (a conditional request) whenever the page is.
 const CACHE = 'yaodian';
 const SHELL = ['./', './manifest.webmanifest', './icon.svg', './icon-192.png', './icon-512.png'];
+const WORKER = ['./export-worker.js', './yaodian-worker.js', './yaodian-worker_bg.wasm'];
+const scoped = (path) => new URL(path, self.registration.scope).href;
+const isWorkerFile = (url) => WORKER.some((path) => scoped(path) === url);
 
 /// Same-origin files the page names (scripts, styles, wasm, icons).
 function assetsOf(html) {
@@ -25,8 +32,9 @@ async function cachePage(response) {
   const cache = await caches.open(CACHE);
   const html = await response.clone().text();
   await cache.put(new URL('./', self.registration.scope).href, response.clone());
-  const wanted = new Set([...assetsOf(html), ...SHELL.map((p) => new URL(p, self.registration.scope).href)]);
+  const wanted = new Set([...assetsOf(html), ...[...SHELL, ...WORKER].map(scoped)]);
   await Promise.all([...wanted].map(async (url) => {
+    if (isWorkerFile(url)) return refresh(cache, url);
     if (!(await cache.match(url))) {
       const fetched = await fetch(url);
       if (fetched.ok) await cache.put(url, fetched);
@@ -35,6 +43,25 @@ async function cachePage(response) {
   for (const request of await cache.keys()) {
     if (!wanted.has(request.url)) await cache.delete(request);
   }
+}
+
+/// Fetches an unhashed file past the HTTP cache and keeps it unless the cached copy is the same
+/// version (same ETag or Last-Modified). Returns the fresh response, or the cached one offline.
+async function refresh(cache, url) {
+  const cached = await cache.match(url);
+  let fetched;
+  try {
+    fetched = await fetch(url, { cache: 'no-cache' });
+  } catch (error) {
+    if (cached) return cached;
+    throw error;
+  }
+  if (!fetched.ok) return cached ?? fetched;
+  const version = (r) => r.headers.get('etag') ?? r.headers.get('last-modified');
+  if (!cached || !version(fetched) || version(fetched) !== version(cached)) {
+    await cache.put(url, fetched.clone());
+  }
+  return fetched;
 }
 
 self.addEventListener('install', (event) => {
@@ -61,6 +88,10 @@ self.addEventListener('fetch', (event) => {
         });
       }
     })());
+    return;
+  }
+  if (isWorkerFile(url.origin + url.pathname)) {
+    event.respondWith(caches.open(CACHE).then((cache) => refresh(cache, url.origin + url.pathname)));
     return;
   }
   event.respondWith((async () => {

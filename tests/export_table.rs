@@ -2,7 +2,8 @@
 
 use std::io::Read;
 
-use yaodian::export::table::{csv, rows, table_title, xlsx, Row};
+use yaodian::export::table::{csv, rows, table_title, Row};
+use yaodian::export::xlsx::table_xlsx as xlsx;
 use yaodian::plan::file;
 
 fn fixture() -> yaodian::Plan {

@@ -1,6 +1,7 @@
 //! The year's ledger: every check (found and not found), the views, the dashboard, the summary.
 
-use yaodian::export::list::{list_text, list_xlsx, summary_text};
+use yaodian::export::list::{list_text, summary_text};
+use yaodian::export::xlsx::list_xlsx;
 use yaodian::import::import_text;
 use yaodian::ledger::checks::{check, CheckKind, Finding, Place};
 use yaodian::ledger::dashboard::dashboard;

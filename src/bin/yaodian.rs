@@ -10,8 +10,8 @@ use std::process::ExitCode;
 
 use yaodian::export::docx::{division_table_docx, notice_docx, DocxOptions};
 use yaodian::export::outline::outline;
-use yaodian::export::table;
 use yaodian::export::text::{notice_text, TextOptions};
+use yaodian::export::{table, xlsx};
 use yaodian::import::{docx, import_text, Imported, Severity};
 use yaodian::plan::file;
 use yaodian::Plan;
@@ -118,7 +118,7 @@ fn export(args: &[String]) -> Result<(), String> {
             if out.is_none() {
                 return Err("导出 .xlsx 需要用 -o 指定输出文件".into());
             }
-            table::xlsx(&read_plan(&path)?).map_err(|e| format!("无法生成 .xlsx：{e}"))?
+            xlsx::table_xlsx(&read_plan(&path)?).map_err(|e| format!("无法生成 .xlsx：{e}"))?
         }
         Some(other) => {
             return Err(format!(

@@ -2,7 +2,7 @@
 //! "复制到Word" puts on the clipboard (Word and WPS keep inline styles when pasting), and what
 //! the print preview shows and prints on A4 pages.
 
-use super::docx::{
+use super::format::{
     level_font, mark_size, title_lines, FONT_BODY, FONT_HEI, FONT_KAI, FONT_SONG, FONT_TITLE,
 };
 use super::text::{division_fields, lead_sentence};

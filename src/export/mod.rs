@@ -1,12 +1,37 @@
 //! Everything that takes a plan out: the notice text and the outline.
 //! (The plan file, read and written alike, is [`crate::plan::file`].)
 
+#[cfg(feature = "office")]
 pub mod docx;
+pub mod format;
 pub mod html;
 pub mod list;
 pub mod outline;
 pub mod table;
 pub mod text;
+#[cfg(feature = "office")]
+pub mod xlsx;
+
+use serde::{Deserialize, Serialize};
+
+/// How the notice .docx is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocxOptions {
+    /// Write each task's division fields under it (as the tongxin sample does).
+    pub fields_under_tasks: bool,
+    /// Issue the plan as an attachment (附件说明 under the text, the plan on a new page headed
+    /// 附件) instead of inline.
+    pub attachment: bool,
+}
+
+impl Default for DocxOptions {
+    fn default() -> Self {
+        DocxOptions {
+            fields_under_tasks: true,
+            attachment: false,
+        }
+    }
+}
 
 /// Turns the half-width punctuation of Chinese prose into full-width (`,` → `，`, `(` → `（`…).
 ///

@@ -1,7 +1,5 @@
 //! The task-division table (任务分工表): 序号 · 工作任务 · 责任领导 · 牵头科室 · 配合科室 · 完成时限,
-//! tasks grouped under their sections; as .csv and .xlsx.
-
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
+//! tasks grouped under their sections; as .csv (its .xlsx is in [`super::xlsx`]).
 
 use super::fullwidth_punctuation;
 use super::text::lead_sentence;
@@ -122,69 +120,6 @@ pub fn csv(plan: &Plan) -> String {
         }
     }
     out
-}
-
-/// The table as an .xlsx workbook: title, header, section rows merged across, borders, wrap.
-pub fn xlsx(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet().set_name("任务分工")?;
-    let font = "仿宋_GB2312";
-    let title = Format::new()
-        .set_font_name("方正小标宋简体")
-        .set_font_size(18)
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter);
-    let header = Format::new()
-        .set_font_name("黑体")
-        .set_font_size(12)
-        .set_bold()
-        .set_border(FormatBorder::Thin)
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter)
-        .set_text_wrap();
-    let section = Format::new()
-        .set_font_name("楷体_GB2312")
-        .set_font_size(12)
-        .set_bold()
-        .set_border(FormatBorder::Thin)
-        .set_align(FormatAlign::VerticalCenter);
-    let cell = Format::new()
-        .set_font_name(font)
-        .set_font_size(11)
-        .set_border(FormatBorder::Thin)
-        .set_align(FormatAlign::VerticalCenter)
-        .set_text_wrap();
-    let centered = cell.clone().set_align(FormatAlign::Center);
-    for (col, width) in [6.0, 60.0, 14.0, 18.0, 22.0, 12.0].into_iter().enumerate() {
-        sheet.set_column_width(col as u16, width)?;
-    }
-    sheet.merge_range(0, 0, 0, 5, &table_title(plan), &title)?;
-    sheet.set_row_height(0, 36)?;
-    for (col, name) in COLUMNS.iter().enumerate() {
-        sheet.write_string_with_format(1, col as u16, *name, &header)?;
-    }
-    sheet.set_freeze_panes(2, 0)?;
-    for (row, entry) in (2u32..).zip(rows(plan)) {
-        match entry {
-            Row::Section(text) => {
-                sheet.merge_range(row, 0, row, 5, &text, &section)?;
-            }
-            Row::Task(cells) => {
-                for (col, value) in cells.iter().enumerate() {
-                    let format = if col == 0 || col == 5 {
-                        &centered
-                    } else {
-                        &cell
-                    };
-                    sheet.write_string_with_format(row, col as u16, neutralise(value), format)?;
-                }
-            }
-        }
-    }
-    sheet.set_landscape();
-    sheet.set_paper_size(9); // A4
-    sheet.set_repeat_rows(1, 1)?;
-    workbook.save_to_buffer()
 }
 
 #[cfg(test)]

@@ -43,11 +43,17 @@ fn check_archive(bytes: &[u8]) -> Result<(), String> {
 
 /// Reads a .docx and imports its text. Fails only when the file is not a readable .docx.
 pub fn import_docx(bytes: &[u8]) -> Result<Imported, String> {
+    Ok(import_paragraphs(&docx_paragraphs(bytes)?))
+}
+
+/// The paragraphs of a .docx file (see [`paragraphs`]), for [`import_paragraphs`]. Fails only
+/// when the file is not a readable .docx.
+pub fn docx_paragraphs(bytes: &[u8]) -> Result<Vec<String>, String> {
     check_archive(bytes)?;
     let docx = docx_rs::read_docx(bytes).map_err(|e| {
         format!("无法读取该 .docx 文件（{e}），请确认文件完整，或另存为 .docx 后重试")
     })?;
-    Ok(import_paragraphs(&paragraphs(&docx)))
+    Ok(paragraphs(&docx))
 }
 
 /// The text of every paragraph in document order (table cells included), numbers written out.

@@ -7,6 +7,7 @@
 //! sentences) → last year's summary set aside → [`notice`] (front matter and closing parts)
 //! → [`structure`] (the numbered tree, fields, numbering styles).
 
+#[cfg(feature = "office")]
 pub mod docx;
 pub mod fields;
 pub mod lines;

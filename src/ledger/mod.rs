@@ -10,7 +10,7 @@ use crate::plan::model::{Day, Deadline, Division, Node, NodeId, NodeKind, Plan, 
 use crate::plan::numbering::number;
 
 /// A task as the ledger lists it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TaskRow {
     pub id: NodeId,
     /// The numbers of the task and its parents, e.g. `二、（三）`.

@@ -6,7 +6,7 @@ use crate::export::fullwidth_punctuation;
 use crate::plan::model::{Day, Plan, Status};
 use crate::plan::next_year::{next_year, RolledForward};
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     /// `2020年全县卫生健康工作总结（初稿）`.
     pub title: String,
@@ -17,7 +17,7 @@ pub struct Summary {
     pub sections: Vec<SummarySection>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SummarySection {
     /// The section's title without its number.
     pub title: String,

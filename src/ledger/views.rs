@@ -6,7 +6,7 @@ use super::{deadline_key, filtered, DeadlineKey, Filter, TaskRow};
 use crate::plan::model::{Day, Plan, Role};
 
 /// A list of tasks in blocks (e.g. 牵头 / 配合, or months), each in groups (e.g. sections).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListView {
     pub title: String,
     /// The date the list was drawn up, which decides what is overdue.
@@ -24,14 +24,14 @@ impl ListView {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Block {
     /// Empty when the list has a single block.
     pub heading: String,
     pub groups: Vec<Group>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Group {
     pub heading: String,
     pub tasks: Vec<TaskRow>,

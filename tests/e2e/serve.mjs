@@ -1,6 +1,8 @@
-// A minimal static server for the release build (dist/), with the right MIME types for wasm.
+// A minimal static server for the release build (dist/), with the right MIME types for wasm and
+// Last-Modified / If-Modified-Since, as static servers have (the service worker revalidates the
+// export worker's unhashed files with it).
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
 const [root = 'dist', port = '8091'] = process.argv.slice(2);
@@ -19,8 +21,13 @@ createServer(async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
   const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
   try {
+    const modified = (await stat(file)).mtime.toUTCString();
+    if (req.headers['if-modified-since'] === modified) {
+      res.writeHead(304, { 'last-modified': modified });
+      return res.end();
+    }
     const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'last-modified': modified });
     res.end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' });

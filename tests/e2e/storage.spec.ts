@@ -49,7 +49,8 @@ test('offline: after a first visit the app opens and works without the network',
     for (let i = 0; i < 100; i++) {
       const cache = await caches.open('yaodian');
       const keys = (await cache.keys()).map((r) => r.url);
-      if (keys.some((k) => k.endsWith('.wasm')) && keys.some((k) => k.endsWith('.js'))) return;
+      const worker = ['export-worker.js', 'yaodian-worker.js', 'yaodian-worker_bg.wasm'];
+      if (keys.some((k) => /yaodian-web-\w+_bg\.wasm$/.test(k)) && worker.every((w) => keys.some((k) => k.endsWith(w)))) return;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('the build was not cached');
@@ -62,6 +63,13 @@ test('offline: after a first visit the app opens and works without the network',
   await page.locator('#new-plan').click();
   await expect(page.locator('#create-from-templates')).toBeVisible();
   expect((await stored(page, id)).plan.nodes[0].children[0].title).toBe('离线时修改的任务');
+  // The export worker was never used online, yet the notice .docx is made offline.
+  await page.goto(`/#/plan/${id}`);
+  await page.getByRole('tab', { name: '导出' }).click();
+  const download = page.waitForEvent('download');
+  await page.locator('#download-docx').click();
+  const docx = readFileSync(await (await download).path());
+  expect(docx.subarray(0, 2).toString()).toBe('PK');
   // Installable: the manifest and its icons are served (from the cache, while offline).
   const manifest = await page.evaluate(async () => (await fetch('manifest.webmanifest')).json());
   expect(manifest.short_name).toBe('要点');
@@ -286,4 +294,31 @@ test('a binary file named .txt and a broken .docx get clear messages', async ({ 
   await expect(page.locator('.toast.error')).toContainText('不是文本文件');
   await page.locator('#import-file').setInputFiles('test-results/broken.docx');
   await expect(page.locator('.toast.error')).toContainText('不是有效的 .docx');
+});
+
+test.describe('the export worker', () => {
+  // Without the service worker, so the route below sees the worker's requests.
+  test.use({ serviceWorkers: 'block' });
+
+  test('cannot load: a clear message, nothing hangs, and it loads on the next try', async ({ page, context }) => {
+    await newPlan(page);
+    const wasm = '**/yaodian-worker_bg.wasm';
+    await context.route(wasm, (route) => route.abort());
+    await page.getByRole('tab', { name: '导出' }).click();
+    await page.locator('#download-docx').click();
+    await expect(page.locator('.toast.error')).toContainText('导出组件加载失败');
+    await context.unroute(wasm);
+    const download = page.waitForEvent('download');
+    await page.locator('#download-docx').click();
+    expect(readFileSync(await (await download).path()).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  test('is not fetched before the editor is usable', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await newPlan(page);
+    await page.reload();
+    await expect(page.locator('.node')).toHaveCount(8);
+    expect(fetched.filter((path) => path.includes('worker'))).toEqual([]);
+  });
 });

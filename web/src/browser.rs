@@ -253,6 +253,13 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Records the measure `name` from the mark `{name}:start` until now.
+pub fn measure_since(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, &format!("{name}:start"));
+    }
+}
+
 pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let performance = web_sys::window().and_then(|w| w.performance());
     let start = format!("{name}:start");

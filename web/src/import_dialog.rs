@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 use yaodian::export::outline::outline;
-use yaodian::import::{docx::import_docx, import_text, is_binary, Imported, Severity};
+use yaodian::import::{import_paragraphs, import_text, is_binary, Imported, Severity};
+use yaodian::office::{Done, Job};
 
 use crate::browser;
 use crate::state::use_state;
+use crate::worker;
 
 #[component]
 pub fn ImportDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
@@ -34,8 +36,13 @@ pub fn ImportDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl
             };
             let name = file.name().to_lowercase();
             if bytes.starts_with(b"PK") || name.ends_with(".docx") {
-                match import_docx(&bytes) {
-                    Ok(imported) => result.set(Some(imported)),
+                state.info("正在读取 .docx……");
+                match worker::run(&Job::DocxParagraphs, Some(&bytes)).await {
+                    Ok(Done::Paragraphs(paragraphs)) => {
+                        state.info("已读取 .docx，请核对下方大纲后创建计划");
+                        result.set(Some(import_paragraphs(&paragraphs)))
+                    }
+                    Ok(Done::File(_)) => state.error("无法读取该 .docx 文件"),
                     Err(e) => state.error(e),
                 }
             } else if name.ends_with(".doc") {

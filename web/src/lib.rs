@@ -21,6 +21,7 @@ mod storage_panel;
 mod summary_panel;
 mod tree_view;
 mod views_panel;
+pub mod worker;
 
 /// Mounts the app on the page's body.
 pub fn start() {

@@ -1,10 +1,13 @@
 //! The notice, roster, numbering and export tabs.
 
+use std::borrow::Cow;
+
 use leptos::prelude::*;
-use yaodian::export::docx::{division_table_docx, notice_docx, DocxOptions};
 use yaodian::export::html::{notice_html, FONTS};
 use yaodian::export::table;
 use yaodian::export::text::{notice_text, TextOptions};
+use yaodian::export::DocxOptions;
+use yaodian::office::Job;
 use yaodian::plan::file;
 use yaodian::{CopyKind, Edit, LevelNumbering, NoticeField, NumberStyle, Role};
 
@@ -13,6 +16,7 @@ use crate::fields::TextBox;
 use crate::people::datalist_id;
 use crate::state::use_state;
 use crate::storage_panel::SnapshotsPanel;
+use crate::worker;
 
 /// The datalists that offer roster names in every owner field.
 #[component]
@@ -231,48 +235,37 @@ pub fn ExportPanel() -> impl IntoView {
             fields_under_tasks: fields_under_tasks.get_untracked(),
             attachment: attachment.get_untracked(),
         };
-        let Some(bytes) =
-            state.with_plan(|p| browser::measure("yaodian:docx", || notice_docx(p, options)))
-        else {
-            return;
-        };
         let name = browser::file_name(&title(), "docx");
-        state.report(
-            browser::download_bytes(&name, browser::DOCX_MIME, &bytes),
-            format!("已下载 {name}（GB/T 9704-2012 公文格式）"),
-        )
+        state.with_plan(|p| {
+            let job = Job::NoticeDocx {
+                plan: Cow::Borrowed(p),
+                options,
+            };
+            let done = format!("已下载 {name}（GB/T 9704-2012 公文格式）");
+            worker::download(state, &job, name, browser::DOCX_MIME, done, "yaodian:docx")
+        });
     };
-    let download_table = move |xlsx: bool| {
-        let name = state
-            .with_plan(|p| {
-                browser::file_name(&table::table_title(p), if xlsx { "xlsx" } else { "csv" })
-            })
-            .unwrap_or_default();
-        let result = if xlsx {
-            state
-                .with_plan(table::xlsx)
-                .map(|r| r.map_err(|e| format!("无法生成 .xlsx：{e}")))
-                .unwrap_or_else(|| Err("没有打开的计划".into()))
-                .and_then(|bytes| browser::download_bytes(&name, browser::XLSX_MIME, &bytes))
-        } else {
-            let text = state.with_plan(table::csv).unwrap_or_default();
-            browser::download(&name, "text/csv;charset=utf-8", &text)
-        };
-        state.report(result, format!("已下载 {name}"))
-    };
-    let download_table_docx = move |_| {
-        let Some((name, bytes)) = state.with_plan(|p| {
-            (
-                browser::file_name(&table::table_title(p), "docx"),
-                division_table_docx(p),
-            )
-        }) else {
-            return;
-        };
-        state.report(
-            browser::download_bytes(&name, browser::DOCX_MIME, &bytes),
-            format!("已下载 {name}"),
-        )
+    // The task-division table: .xlsx or landscape .docx (made in the worker), or .csv.
+    let download_table = move |format: &'static str| {
+        state.with_plan(|p| {
+            let name = browser::file_name(&table::table_title(p), format);
+            let done = format!("已下载 {name}");
+            let plan = Cow::Borrowed(p);
+            match format {
+                "xlsx" => {
+                    let job = Job::TableXlsx { plan };
+                    worker::download(state, &job, name, browser::XLSX_MIME, done, "yaodian:xlsx")
+                }
+                "docx" => {
+                    let job = Job::TableDocx { plan };
+                    worker::download(state, &job, name, browser::DOCX_MIME, done, "yaodian:table")
+                }
+                _ => state.report(
+                    browser::download(&name, "text/csv;charset=utf-8", &table::csv(p)),
+                    done,
+                ),
+            }
+        });
     };
     let copy_to_word = move |_| {
         let Some((html, text)) =
@@ -308,9 +301,9 @@ pub fn ExportPanel() -> impl IntoView {
                     on:change=move |ev| attachment.set(event_target_checked(&ev))/>"计划作为附件（另起一页）"</label>
             </div>
             <div class="export-actions">
-                <button id="download-xlsx" on:click=move |_| download_table(true)>"下载任务分工表 .xlsx"</button>
-                <button id="download-csv" on:click=move |_| download_table(false)>"下载任务分工表 .csv"</button>
-                <button id="download-table-docx" on:click=download_table_docx>"下载任务分工表 .docx（横排）"</button>
+                <button id="download-xlsx" on:click=move |_| download_table("xlsx")>"下载任务分工表 .xlsx"</button>
+                <button id="download-csv" on:click=move |_| download_table("csv")>"下载任务分工表 .csv"</button>
+                <button id="download-table-docx" on:click=move |_| download_table("docx")>"下载任务分工表 .docx（横排）"</button>
             </div>
             <p class="hint">"按 GB/T 9704-2012 排版：A4，版心 156×225 毫米，每页 22 行、每行 28 字，红色版头，奇偶页码，版记单独一页。"
                 "需安装字体：方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312（缺少时 Word/WPS 会以近似字体显示）。"</p>

@@ -1,15 +1,18 @@
 //! The dashboard (counts by status per section, leader and department) and the year-end
 //! summary skeleton: text, .docx, or carried into next year's plan.
 
+use std::borrow::Cow;
+
 use leptos::prelude::*;
-use yaodian::export::docx::summary_docx;
 use yaodian::export::list::summary_text;
 use yaodian::ledger::dashboard::{dashboard, Counts, Line};
 use yaodian::ledger::summary::summary;
+use yaodian::office::Job;
 use yaodian::Status;
 
 use crate::browser;
 use crate::state::use_state;
+use crate::worker;
 
 #[component]
 fn CountsTable(title: &'static str, lines: Vec<Line>) -> impl IntoView {
@@ -68,12 +71,21 @@ pub fn SummaryPanel() -> impl IntoView {
         )
     };
     let download_docx = move |_| {
-        let (name, bytes) =
-            draft.with_untracked(|s| (browser::file_name(&s.title, "docx"), summary_docx(s)));
-        state.report(
-            browser::download_bytes(&name, browser::DOCX_MIME, &bytes),
-            format!("已下载 {name}"),
-        )
+        draft.with_untracked(|s| {
+            let name = browser::file_name(&s.title, "docx");
+            let done = format!("已下载 {name}");
+            let job = Job::SummaryDocx {
+                summary: Cow::Borrowed(s),
+            };
+            worker::download(
+                state,
+                &job,
+                name,
+                browser::DOCX_MIME,
+                done,
+                "yaodian:summary",
+            )
+        });
     };
     let copy = move |_| {
         let content = text.get_untracked();

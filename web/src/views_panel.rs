@@ -1,17 +1,21 @@
 //! The views tab: one leader's tasks, one department's (leading, then cooperating), or all tasks
 //! by deadline month; each exported as text or .xlsx to send on.
 
+use std::borrow::Cow;
+
 use leptos::prelude::*;
-use yaodian::export::list::{list_text, list_xlsx};
+use yaodian::export::list::list_text;
 use yaodian::ledger::checks::Place;
 use yaodian::ledger::views::{by_deadline, by_department, by_leader, ListView};
 use yaodian::ledger::{names, Filter};
+use yaodian::office::Job;
 use yaodian::Role;
 
 use crate::browser;
 use crate::editor_page::jump;
 use crate::ledger_panel::FilterBar;
 use crate::state::use_state;
+use crate::worker;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Mode {
@@ -74,12 +78,14 @@ pub fn ViewsPanel() -> impl IntoView {
         });
     };
     let download_xlsx = move |_| {
-        let list = view_of.get_untracked();
-        let name = browser::file_name(&list.title, "xlsx");
-        let result = list_xlsx(&list)
-            .map_err(|e| format!("无法生成 .xlsx：{e}"))
-            .and_then(|bytes| browser::download_bytes(&name, browser::XLSX_MIME, &bytes));
-        state.report(result, format!("已下载 {name}"))
+        view_of.with_untracked(|list| {
+            let name = browser::file_name(&list.title, "xlsx");
+            let done = format!("已下载 {name}");
+            let job = Job::ListXlsx {
+                list: Cow::Borrowed(list),
+            };
+            worker::download(state, &job, name, browser::XLSX_MIME, done, "yaodian:list")
+        });
     };
     let mode_button = move |m: Mode, label: &'static str| {
         view! {

@@ -1,0 +1,72 @@
+//! The office-format work (.docx written and read, .xlsx written) as data, so that it can run
+//! elsewhere than where it is asked for: the browser's editor is built without the `office`
+//! feature and sends [`Job`]s as JSON to its export worker, which runs them with [`run`].
+//!
+//! A job borrows what it carries when it is sent ([`Cow::Borrowed`]) and owns it when it is
+//! received. A file's bytes (a .docx to read) travel beside the JSON, not inside it.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+use crate::export::DocxOptions;
+use crate::ledger::summary::Summary;
+use crate::ledger::views::ListView;
+use crate::plan::model::Plan;
+
+/// What to make.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "job")]
+pub enum Job<'a> {
+    /// The GB/T 9704 notice (`export::docx::notice_docx`).
+    NoticeDocx {
+        plan: Cow<'a, Plan>,
+        options: DocxOptions,
+    },
+    /// The task-division table in landscape (`export::docx::division_table_docx`).
+    TableDocx { plan: Cow<'a, Plan> },
+    /// The task-division table as a workbook (`export::xlsx::table_xlsx`).
+    TableXlsx { plan: Cow<'a, Plan> },
+    /// The year-end summary draft (`export::docx::summary_docx`).
+    SummaryDocx { summary: Cow<'a, Summary> },
+    /// A ledger list as a workbook (`export::xlsx::list_xlsx`).
+    ListXlsx { list: Cow<'a, ListView> },
+    /// The paragraphs of the .docx sent beside the job (`import::docx::docx_paragraphs`).
+    DocxParagraphs,
+}
+
+/// What a job made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Done {
+    /// A file's bytes.
+    File(Vec<u8>),
+    /// A document's paragraphs, for `import::import_paragraphs`.
+    Paragraphs(Vec<String>),
+}
+
+impl Job<'_> {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a job always serialises")
+    }
+
+    /// Reads a job sent as JSON; the message names what was not understood.
+    pub fn from_json(json: &str) -> Result<Job<'static>, String> {
+        serde_json::from_str(json).map_err(|e| format!("无法识别的导出任务（{e}）"))
+    }
+}
+
+/// Runs a job; `bytes` is the file a [`Job::DocxParagraphs`] reads. Errors are messages for the
+/// user, in Chinese.
+#[cfg(feature = "office")]
+pub fn run(job: &Job, bytes: &[u8]) -> Result<Done, String> {
+    use crate::export::{docx, xlsx};
+    let xlsx_error = |e: rust_xlsxwriter::XlsxError| format!("无法生成 .xlsx：{e}");
+    Ok(match job {
+        Job::NoticeDocx { plan, options } => Done::File(docx::notice_docx(plan, *options)),
+        Job::TableDocx { plan } => Done::File(docx::division_table_docx(plan)),
+        Job::TableXlsx { plan } => Done::File(xlsx::table_xlsx(plan).map_err(xlsx_error)?),
+        Job::SummaryDocx { summary } => Done::File(docx::summary_docx(summary)),
+        Job::ListXlsx { list } => Done::File(xlsx::list_xlsx(list).map_err(xlsx_error)?),
+        Job::DocxParagraphs => Done::Paragraphs(crate::import::docx::docx_paragraphs(bytes)?),
+    })
+}
