@@ -40,7 +40,9 @@ pub struct PlanMeta {
     pub deleted: Option<f64>,
 }
 
-#[derive(Serialize, Deserialize)]
+/// A stored value with its schema number beside its own fields (written only: see
+/// [`read_versioned`]).
+#[derive(Serialize)]
 pub(super) struct Versioned<T> {
     pub schema: u32,
     #[serde(flatten)]
@@ -526,9 +528,12 @@ pub(super) fn read_versioned<T: for<'de> Deserialize<'de>>(raw: &str) -> Result<
     let mut value: serde_json::Value =
         serde_json::from_str(raw).map_err(|e| FileError::NotJson(e.to_string()))?;
     file::migrate(&mut value)?;
-    let value: Versioned<T> =
-        serde_json::from_value(value).map_err(|e| FileError::Damaged(e.to_string()))?;
-    Ok(value.value)
+    // Not through `Versioned<T>`: its flattened fields would be read through serde's buffered
+    // `Content`, a second copy of every model type's reader in the wasm.
+    if let Some(fields) = value.as_object_mut() {
+        fields.remove("schema");
+    }
+    serde_json::from_value(value).map_err(|e| FileError::Damaged(e.to_string()))
 }
 
 #[cfg(test)]
