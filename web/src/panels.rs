@@ -198,6 +198,8 @@ pub fn NumberingPanel() -> impl IntoView {
 #[component]
 pub fn ExportPanel() -> impl IntoView {
     let state = use_state();
+    // The files below are made by the export worker: have it load while the user looks.
+    worker::warm_up();
     let indent = RwSignal::new(true);
     let text = Memo::new(move |_| {
         state
