@@ -47,7 +47,13 @@ const LABELS: &[(&str, FieldKind)] = &[
 /// The label at the start of `text` followed by a colon: its kind and the byte length up to
 /// and including the colon.
 pub fn label_at(text: &str) -> Option<(FieldKind, usize)> {
+    let first = *text.as_bytes().get(1)?;
     LABELS.iter().find_map(|(label, kind)| {
+        if label.as_bytes()[1] != first {
+            // One byte before the whole label: most lines fail here. (The second byte: CJK
+            // characters share few first bytes.)
+            return None;
+        }
         let rest = text.strip_prefix(label)?;
         let rest_trimmed = rest.trim_start();
         let colon = rest_trimmed.chars().next()?;
