@@ -47,9 +47,9 @@ const LABELS: &[(&str, FieldKind)] = &[
 /// The label at the start of `text` followed by a colon: its kind and the byte length up to
 /// and including the colon.
 pub fn label_at(text: &str) -> Option<(FieldKind, usize)> {
-    let first = *text.as_bytes().get(1)?;
+    let second = *text.as_bytes().get(1)?;
     LABELS.iter().find_map(|(label, kind)| {
-        if label.as_bytes()[1] != first {
+        if label.as_bytes()[1] != second {
             // One byte before the whole label: most lines fail here. (The second byte: CJK
             // characters share few first bytes.)
             return None;

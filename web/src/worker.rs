@@ -92,7 +92,7 @@ pub fn download(
     state.info(format!("正在生成 {name}……"));
     let made = run(job, None);
     leptos::task::spawn_local(async move {
-        let result = made.await.and_then(|done| match done {
+        let result = made.await.and_then(|answer| match answer {
             Done::File(bytes) => {
                 browser::measure_since(measure);
                 browser::download_bytes(&name, mime, &bytes)
