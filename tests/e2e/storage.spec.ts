@@ -49,8 +49,11 @@ test('offline: after a first visit the app opens and works without the network',
     for (let i = 0; i < 100; i++) {
       const cache = await caches.open('yaodian');
       const keys = (await cache.keys()).map((r) => r.url);
-      const worker = ['export-worker.js', 'yaodian-worker.js', 'yaodian-worker_bg.wasm'];
-      if (keys.some((k) => /yaodian-web-\w+_bg\.wasm$/.test(k)) && worker.every((w) => keys.some((k) => k.endsWith(w)))) return;
+      // The editor, every part of it that loads on demand, and the export worker.
+      const parts = (await (await fetch('web-pkg/parts.txt')).text()).split('\n').filter(Boolean);
+      const files = ['web-pkg/yaodian-web_bg.wasm', ...parts.map((p) => `web-pkg/${p}`),
+        'export-worker.js', 'yaodian-worker.js', 'yaodian-worker_bg.wasm'];
+      if (parts.length > 0 && files.every((f) => keys.some((k) => k.endsWith(`/${f}`)))) return;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('the build was not cached');
@@ -63,8 +66,11 @@ test('offline: after a first visit the app opens and works without the network',
   await page.locator('#new-plan').click();
   await expect(page.locator('#create-from-templates')).toBeVisible();
   expect((await stored(page, id)).plan.nodes[0].children[0].title).toBe('离线时修改的任务');
-  // The export worker was never used online, yet the notice .docx is made offline.
+  // The tabs that load on demand and the export worker were never used online, yet they open
+  // and the notice .docx is made offline.
   await page.goto(`/#/plan/${id}`);
+  await page.getByRole('tab', { name: '统计与总结' }).click();
+  await expect(page.locator('main.editor')).toContainText('进展统计');
   await page.getByRole('tab', { name: '导出' }).click();
   const download = page.waitForEvent('download');
   await page.locator('#download-docx').click();
@@ -320,5 +326,40 @@ test.describe('the export worker', () => {
     await page.reload();
     await expect(page.locator('.node')).toHaveCount(8);
     expect(fetched.filter((path) => path.includes('worker'))).toEqual([]);
+  });
+});
+
+test.describe('the parts that load on demand', () => {
+  // Without the service worker, so the routes below see the page's requests.
+  test.use({ serviceWorkers: 'block' });
+
+  test('cannot load: a clear message, the plan untouched, and it loads on retry', async ({ page, context }) => {
+    const id = await newPlan(page);
+    const ledger = '**/web-pkg/split_ledger.wasm';
+    await context.route(ledger, (route) => route.abort());
+    await page.getByRole('tab', { name: '台账' }).click();
+    await expect(page.locator('.lazy-failed')).toContainText('这一部分未能加载');
+    // The rest of the editor goes on working.
+    await page.getByRole('tab', { name: '计划正文' }).click();
+    await firstTitle(page).fill('加载失败后修改的任务');
+    await expect.poll(async () => (await stored(page, id)).plan.nodes[0].children[0].title).toBe('加载失败后修改的任务');
+    await page.getByRole('tab', { name: '台账' }).click();
+    await expect(page.locator('.lazy-failed')).toBeVisible();
+    await context.unroute(ledger);
+    await page.locator('.lazy-failed').getByRole('button', { name: '重试' }).click();
+    await expect(page.locator('.ledger-row')).toHaveCount(6);
+    await expect(page.locator('.panic-overlay')).toHaveCount(0);
+  });
+
+  test('the editor opens on a stored plan with none of them fetched', async ({ page }) => {
+    const id = await newPlan(page);
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto('about:blank');
+    await page.goto(`/#/plan/${id}`);
+    await expect(page.locator('.node')).toHaveCount(8);
+    await firstTitle(page).fill('无需其他部分即可编辑');
+    expect(fetched.filter((path) => /split_|chunk_/.test(path))).toEqual([]);
+    expect(fetched).toContain('/web-pkg/yaodian-web_bg.wasm');
   });
 });

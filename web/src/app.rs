@@ -5,8 +5,13 @@ use leptos::prelude::*;
 
 use crate::compare_page::ComparePage;
 use crate::editor_page::EditorPage;
+use crate::lazy::{lazy, lazy_view};
 use crate::library_page::LibraryPage;
 use crate::state::{use_state, AppState, Route};
+
+// The plan list and the comparison load when first shown: the first download is the editor's.
+lazy_view!(fn library_page() in library => view! { <LibraryPage/> });
+lazy_view!(fn compare_page(old: String, new: String) in compare => view! { <ComparePage old new/> });
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -29,8 +34,8 @@ pub fn App() -> impl IntoView {
         <div class="app">
             {move || match page.get() {
                 Route::Plan(_) => view! { <EditorPage/> }.into_any(),
-                Route::Compare(old, new) => view! { <ComparePage old new/> }.into_any(),
-                Route::Library => view! { <LibraryPage/> }.into_any(),
+                Route::Compare(old, new) => lazy(compare_page, move |build| build(old.clone(), new.clone())).into_any(),
+                Route::Library => lazy(library_page, |build| build()).into_any(),
             }}
             <ToastBar/>
         </div>

@@ -9,6 +9,7 @@ use yaodian::PlanField;
 
 use crate::browser;
 use crate::checks_panel::ChecksPanel;
+use crate::lazy::{lazy, lazy_view};
 use crate::ledger_panel::LedgerPanel;
 use crate::panels::{
     ExportPanel, NoticePanel, NumberingPanel, PreviewPanel, RosterLists, RosterPanel,
@@ -17,6 +18,14 @@ use crate::state::use_state;
 use crate::summary_panel::SummaryPanel;
 use crate::tree_view::PlanPanel;
 use crate::views_panel::ViewsPanel;
+
+// The tabs other than the plan and its notice, roster and numbering load when first opened.
+lazy_view!(fn checks_tab() in checks => view! { <ChecksPanel/> });
+lazy_view!(fn ledger_tab() in ledger => view! { <LedgerPanel/> });
+lazy_view!(fn views_tab() in views => view! { <ViewsPanel/> });
+lazy_view!(fn summary_tab() in summary => view! { <SummaryPanel/> });
+lazy_view!(fn preview_tab() in preview => view! { <PreviewPanel/> });
+lazy_view!(fn export_tab() in export => view! { <ExportPanel/> });
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
@@ -149,15 +158,15 @@ pub fn EditorPage() -> impl IntoView {
         <main class="editor">
             {move || match tab.get() {
                 Tab::Plan => view! { <PlanPanel/> }.into_any(),
-                Tab::Checks => view! { <ChecksPanel/> }.into_any(),
-                Tab::Ledger => view! { <LedgerPanel/> }.into_any(),
-                Tab::Views => view! { <ViewsPanel/> }.into_any(),
-                Tab::Summary => view! { <SummaryPanel/> }.into_any(),
+                Tab::Checks => lazy(checks_tab, |build| build()).into_any(),
+                Tab::Ledger => lazy(ledger_tab, |build| build()).into_any(),
+                Tab::Views => lazy(views_tab, |build| build()).into_any(),
+                Tab::Summary => lazy(summary_tab, |build| build()).into_any(),
                 Tab::Notice => view! { <NoticePanel/> }.into_any(),
                 Tab::Roster => view! { <RosterPanel/> }.into_any(),
                 Tab::Numbering => view! { <NumberingPanel/> }.into_any(),
-                Tab::Preview => view! { <PreviewPanel/> }.into_any(),
-                Tab::Export => view! { <ExportPanel/> }.into_any(),
+                Tab::Preview => lazy(preview_tab, |build| build()).into_any(),
+                Tab::Export => lazy(export_tab, |build| build()).into_any(),
             }}
         </main>
     }

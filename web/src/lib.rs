@@ -9,6 +9,7 @@ mod compare_page;
 mod editor_page;
 mod fields;
 mod import_dialog;
+mod lazy;
 mod ledger_panel;
 mod library_page;
 mod panels;

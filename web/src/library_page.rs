@@ -7,8 +7,15 @@ use yaodian::store::PlanMeta;
 
 use crate::browser;
 use crate::import_dialog::ImportDialog;
+use crate::lazy::{lazy, lazy_view};
 use crate::state::{use_state, Route};
 use crate::storage_panel::StoragePanel;
+
+// The importer (text and .docx) and the data-safety panel load on demand.
+lazy_view!(fn import_dialog(importing: RwSignal<bool>) in import => view! {
+    <ImportDialog on_close=move || importing.set(false)/>
+});
+lazy_view!(fn storage_panel() in storage => view! { <StoragePanel/> });
 
 #[component]
 pub fn LibraryPage() -> impl IntoView {
@@ -45,7 +52,7 @@ pub fn LibraryPage() -> impl IntoView {
                 <NewPlanDialog on_close=move || creating.set(false)/>
             </Show>
             <Show when=move || importing.get()>
-                <ImportDialog on_close=move || importing.set(false)/>
+                {lazy(import_dialog, move |build| build(importing))}
             </Show>
             <h2>"本机保存的计划"</h2>
             <Show
@@ -64,7 +71,7 @@ pub fn LibraryPage() -> impl IntoView {
             </Show>
             <ComparePicker/>
             <Trash/>
-            <StoragePanel/>
+            {lazy(storage_panel, |build| build())}
             <p class="hint">"所有数据只保存在本浏览器中。请定期用“备份全部数据”备份。"</p>
         </main>
     }
