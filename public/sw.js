@@ -1,20 +1,21 @@
 // Yaodian's service worker: after a first visit the app opens and works with no network.
 //
 // The page (index.html) is fetched from the network when there is one, so a new build is
-// picked up at once. Files with a content hash in their names (trunk's CSS) are served from the
-// cache first and fetched once. The others have fixed names: the editor's wasm and its parts
-// that load on demand (web-pkg/, scripts/build-web; web-pkg/parts.txt lists the parts) and the
-// export worker (.docx/.xlsx, web/src/worker.rs). They are cached with the page, so every tab
-// and every export works offline, even one never opened online, and checked with the server (a
-// conditional request) whenever they are used online. Files of older builds are dropped when a
-// new page names different ones.
+// picked up at once; the build's files have content hashes in their names, so they are served
+// from the cache first and fetched once. That includes every part of the editor that loads on
+// demand (web-pkg/, scripts/build-web): web-pkg/parts.txt lists them, and they are cached with
+// the page, so every tab works offline, even one never opened online. Files of older builds are
+// dropped when a new page names different ones.
+//
+// The export worker (.docx/.xlsx, web/src/worker.rs) is not named by the page and its files have
+// no hash in their names: they are cached with the page, so exports work offline too, and
+// checked with the server (a conditional request) whenever the page is; so is parts.txt.
 const CACHE = 'yaodian';
 const SHELL = ['./', './manifest.webmanifest', './icon.svg', './icon-192.png', './icon-512.png'];
 const WORKER = ['./export-worker.js', './yaodian-worker.js', './yaodian-worker_bg.wasm'];
 const PARTS = './web-pkg/parts.txt';
-const EDITOR = ['./web-pkg/yaodian-web.js', './web-pkg/yaodian-web_bg.wasm', './web-pkg/__wasm_split.js'];
 const scoped = (path) => new URL(path, self.registration.scope).href;
-const isHashed = (url) => /-[0-9a-f]{16}(_bg)?\.\w+$/.test(new URL(url).pathname);
+const isRevalidated = (url) => [...WORKER, PARTS].some((path) => scoped(path) === url);
 
 /// Same-origin files the page names (scripts, styles, wasm, icons).
 function assetsOf(html) {
@@ -36,10 +37,10 @@ async function cachePage(response) {
   await cache.put(new URL('./', self.registration.scope).href, response.clone());
   const parts = await refresh(cache, scoped(PARTS)).then((r) => (r.ok ? r.text() : ''), () => '');
   const named = parts.split('\n').filter(Boolean).map((part) => `./web-pkg/${part}`);
-  const wanted = new Set([...assetsOf(html), ...[...SHELL, ...WORKER, ...EDITOR, PARTS, ...named].map(scoped)]);
+  const wanted = new Set([...assetsOf(html), ...[...SHELL, ...WORKER, PARTS, ...named].map(scoped)]);
   await Promise.all([...wanted].map(async (url) => {
-    if (url === scoped(PARTS) || url === scoped('./')) return;
-    if (!isHashed(url)) return refresh(cache, url);
+    if (url === scoped(PARTS)) return;
+    if (isRevalidated(url)) return refresh(cache, url);
     if (!(await cache.match(url))) {
       const fetched = await fetch(url);
       if (fetched.ok) await cache.put(url, fetched);
@@ -95,7 +96,7 @@ self.addEventListener('fetch', (event) => {
     })());
     return;
   }
-  if (!isHashed(url.href)) {
+  if (isRevalidated(url.origin + url.pathname)) {
     event.respondWith(caches.open(CACHE).then((cache) => refresh(cache, url.origin + url.pathname)));
     return;
   }

@@ -49,7 +49,7 @@ function points(dir) {
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => {
     const [point, list] = line.split(': ');
-    const files = list.split(' ').map((f) => `${f}.wasm`);
+    const files = list.split(' ');
     return { point, files, gzip: gzipOf(dir, files) };
   });
 }
