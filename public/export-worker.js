@@ -3,7 +3,7 @@
 // first visit, a broken download), so a waiting export gets a message instead of waiting forever.
 try {
   importScripts('./yaodian-worker.js');
-  wasm_bindgen('./yaodian-worker_bg.wasm').catch((error) => postMessage({ failed: String(error) }));
+  wasm_bindgen({ module_or_path: './yaodian-worker_bg.wasm' }).catch((error) => postMessage({ failed: String(error) }));
 } catch (error) {
   postMessage({ failed: String(error) });
 }
