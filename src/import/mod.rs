@@ -197,6 +197,9 @@ const SUMMARY_WORDS: &[&str] = &[
     "工作完成情况",
     "工作开展情况",
 ];
+/// One character of every summary word: a line without any of them names no summary (one pass
+/// over the line instead of one search per word).
+const SUMMARY_KEYS: [char; 5] = ['总', '顾', '效', '绩', '况'];
 const PLAN_WORDS: &[&str] = &[
     "工作要点",
     "工作安排",
@@ -218,10 +221,11 @@ fn set_summary_aside(paras: &mut Vec<Para>, diagnostics: &mut Vec<Diagnostic>) -
         Some(m) => p.text[m.len..].to_string(),
         None => p.text.clone(),
     };
-    let Some(start) = paras
-        .iter()
-        .position(|p| is_heading_like(&p.text) && SUMMARY_WORDS.iter().any(|w| p.text.contains(w)))
-    else {
+    let Some(start) = paras.iter().position(|p| {
+        p.text.contains(SUMMARY_KEYS)
+            && is_heading_like(&p.text)
+            && SUMMARY_WORDS.iter().any(|w| p.text.contains(w))
+    }) else {
         return String::new();
     };
     let Some(offset) = paras[start + 1..]
@@ -253,6 +257,16 @@ fn set_summary_aside(paras: &mut Vec<Para>, diagnostics: &mut Vec<Diagnostic>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_summary_word_has_a_key() {
+        for word in SUMMARY_WORDS {
+            assert!(
+                word.contains(SUMMARY_KEYS),
+                "{word} has none of SUMMARY_KEYS"
+            );
+        }
+    }
 
     #[test]
     fn broken_sentences_are_rejoined_but_headings_are_not() {
