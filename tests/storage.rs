@@ -153,7 +153,7 @@ fn an_unreadable_index_that_cannot_be_kept_makes_the_library_read_only() {
     let mut library = Library::open(store);
     assert!(library.read_only.is_some());
     assert_eq!(library.plans().len(), 1, "rebuilt from the plans");
-    assert!(library.save_roster(&Default::default()).is_err());
+    assert!(library.create(&plan("乙"), 2.0).is_err());
     assert_eq!(
         library.store().get("yaodian/index").unwrap(),
         "x".repeat(500)
@@ -263,14 +263,14 @@ fn snapshots_restore_and_keep_the_current_state() {
         .collect();
     assert_eq!(names, ["报送稿", "未命名版本"]);
     let restored = library
-        .restore_snapshot(&id, 0, &plan("现在的"), 4.0)
+        .restore_snapshot(&id, 2.0, &plan("现在的"), 4.0)
         .unwrap();
     assert_eq!(restored.title, "报送稿内容");
     let snapshots = library.snapshots(&id);
     assert_eq!(snapshots.len(), 3);
     assert_eq!(snapshots[2].name, "恢复「报送稿」前的版本");
     assert_eq!(snapshots[2].plan.title, "现在的");
-    library.remove_snapshot(&id, 1).unwrap();
+    library.remove_snapshot(&id, 3.0).unwrap();
     assert_eq!(library.snapshots(&id).len(), 2);
     // Purging the plan removes its snapshots.
     library.delete(&id, 5.0).unwrap();

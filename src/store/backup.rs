@@ -1,13 +1,18 @@
-//! The whole library in one file (all plans with their snapshots and the trash, the roster),
-//! and reading it back without ever replacing a plan unasked or half-importing a bad file.
+//! The whole library in one file (all plans with their snapshots and the trash, the roster,
+//! and, as they are, every value this build cannot read: values set aside and values of a
+//! newer version), and reading it back without ever replacing a plan unasked or
+//! half-importing a bad file.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::library::{plan_key, INDEX_KEY, ROSTER_KEY};
-use super::snapshots::{snapshots_key, Snapshot};
+use super::envelope;
+use super::keys::{self, Kind};
+use super::snapshots::Snapshot;
 use super::{Library, PlanMeta, Store, StoreError};
 use crate::plan::file::{self, FileError, SCHEMA};
-use crate::plan::model::Plan;
+use crate::plan::model::{Plan, Role};
 use crate::plan::roster::Roster;
 
 /// Marks a JSON document as a Yaodian library backup.
@@ -28,6 +33,9 @@ pub struct Backup {
     pub schema: u32,
     pub roster: Roster,
     pub plans: Vec<BackupPlan>,
+    /// Stored values this build cannot read, by key, exactly as stored.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub raw: BTreeMap<String, String>,
 }
 
 /// What to do with a plan of the backup that the library already has.
@@ -67,6 +75,13 @@ impl Backup {
                 return Err(FileError::Damaged("计划编号不正确".into()));
             }
         }
+        if backup
+            .raw
+            .keys()
+            .any(|key| Kind::of(key).is_none_or(|kind| matches!(kind, Kind::Draft(_))))
+        {
+            return Err(FileError::Damaged("备份中有不属于要点的数据".into()));
+        }
         Ok(backup)
     }
 
@@ -78,8 +93,15 @@ impl Backup {
 impl<S: Store> Library<S> {
     /// Everything in the library, plans in the order they were created.
     pub fn backup(&self) -> Backup {
-        let plans = self
-            .index
+        // The list's plans, then any stored plan the list lacks (the list may be a newer
+        // version's, or unreadable).
+        let mut metas = self.index.clone();
+        for meta in self.rebuild_index() {
+            if metas.iter().all(|m| m.id != meta.id) {
+                metas.push(meta);
+            }
+        }
+        let plans = metas
             .iter()
             .filter_map(|meta| {
                 Some(BackupPlan {
@@ -89,11 +111,20 @@ impl<S: Store> Library<S> {
                 })
             })
             .collect();
+        let raw = self
+            .everything()
+            .into_iter()
+            .filter(|(key, value)| {
+                let kind = Kind::of(key).expect("everything() holds Yaodian keys");
+                matches!(kind, Kind::Aside(_)) || envelope::check(&kind, value).is_err()
+            })
+            .collect();
         Backup {
             format: BACKUP_FORMAT.into(),
             schema: SCHEMA,
             roster: self.roster(),
             plans,
+            raw,
         }
     }
 
@@ -102,50 +133,27 @@ impl<S: Store> Library<S> {
         backup
             .plans
             .iter()
-            .filter(|p| self.meta(&p.meta.id).is_some())
+            .filter(|p| self.store.get(&keys::plan(&p.meta.id)).is_some())
             .map(|p| p.meta.title.clone())
             .collect()
     }
 
-    /// Brings the backup in; names are added to the roster. On any failure every value written
-    /// so far is put back as it was.
+    /// Brings the backup in; names are added to the roster, raw values are put where nothing
+    /// is. On any failure every value is put back as it was, and checked.
     pub fn import_backup(
         &mut self,
         backup: &Backup,
         existing: Existing,
         now: f64,
     ) -> Result<ImportReport, StoreError> {
-        self.writable()?;
         self.refresh();
-        let keys = [INDEX_KEY.to_string(), ROSTER_KEY.to_string()]
-            .into_iter()
-            .chain(
-                backup
-                    .plans
-                    .iter()
-                    .flat_map(|p| [plan_key(&p.meta.id), snapshots_key(&p.meta.id)]),
-            );
-        let before: Vec<(String, Option<String>)> =
-            keys.map(|k| (k.clone(), self.store.get(&k))).collect();
-        let index_before = self.index.clone();
+        let before = self.everything();
         let result = self.import_all(backup, existing, now);
-        if result.is_err() {
-            for (key, value) in &before {
-                match value {
-                    Some(value) => {
-                        let _ = self.store.set(key, value);
-                    }
-                    None => self.store.remove(key),
-                }
-            }
-            self.index = index_before;
-            // Copies made under new ids are removed too.
-            let known: Vec<String> = self.index.iter().map(|m| plan_key(&m.id)).collect();
-            for key in self.store.keys() {
-                if key.starts_with("yaodian/plan/") && !known.contains(&key) {
-                    self.store.remove(&key);
-                }
-            }
+        if let Err(error) = result {
+            return Err(match self.put_back(&before) {
+                Ok(()) => error,
+                Err(not_back) => not_back,
+            });
         }
         result
     }
@@ -157,19 +165,27 @@ impl<S: Store> Library<S> {
         now: f64,
     ) -> Result<ImportReport, StoreError> {
         let mut report = ImportReport::default();
+        let mut listed = Vec::new();
         for entry in &backup.plans {
             let id = &entry.meta.id;
-            let known = self.meta(id).is_some();
+            let known = self.store.get(&keys::plan(id)).is_some();
             match (known, existing) {
                 (true, Existing::Skip) => report.skipped += 1,
                 (true, Existing::Copy) => {
                     let copy = self.create(&entry.plan, now)?;
-                    self.write_snapshots(&copy, entry.snapshots.clone())?;
+                    let snapshots = entry.snapshots.clone();
+                    self.change_snapshots(&copy, |list| *list = snapshots)?;
                     report.copied += 1;
                 }
                 (true, Existing::Replace) | (false, _) => {
-                    let revision = self.revision(id);
-                    self.save_imported(entry, revision + 1)?;
+                    let key = keys::plan(id);
+                    // Read first: the user chose to replace what is there now.
+                    let _ = self.read_for_change(&key, file::from_json)?;
+                    let revision = self.revision(id) + 1;
+                    self.write_over(&key, &envelope::write_plan(&entry.plan, revision))?;
+                    let snapshots = entry.snapshots.clone();
+                    self.change_snapshots(id, |list| *list = snapshots)?;
+                    listed.push(entry.meta.clone());
                     if known {
                         report.replaced += 1;
                     } else {
@@ -178,35 +194,37 @@ impl<S: Store> Library<S> {
                 }
             }
         }
-        let mut roster = self.roster();
-        for name in &backup.roster.leaders {
-            roster.add(crate::plan::model::Role::Leader, name);
+        // A newer version's value goes back where it was (when nothing is there); the rest
+        // were unreadable, and come back as values set aside.
+        for (key, value) in &backup.raw {
+            let kind = Kind::of(key).expect("checked when read");
+            let newer = matches!(envelope::check(&kind, value), Err(FileError::TooNew(_)));
+            if matches!(kind, Kind::Aside(_)) || !newer {
+                let original = match kind {
+                    Kind::Aside(original) => original,
+                    _ => key.clone(),
+                };
+                if !self.set_aside(&original, value) {
+                    return Err(StoreError::Full);
+                }
+            } else if self.store.get(key).is_none() {
+                self.write_over(key, value)?;
+            }
         }
-        for name in &backup.roster.departments {
-            roster.add(crate::plan::model::Role::Lead, name);
-        }
-        self.save_roster(&roster)?;
-        self.write_index()?;
+        self.change_roster(|roster| {
+            for name in &backup.roster.leaders {
+                roster.add(Role::Leader, name);
+            }
+            for name in &backup.roster.departments {
+                roster.add(Role::Lead, name);
+            }
+        })?;
+        self.change_index(|index| {
+            for meta in listed {
+                index.retain(|m| m.id != meta.id);
+                index.push(meta);
+            }
+        })?;
         Ok(report)
-    }
-
-    /// Writes a backup's plan under its own id with its own metadata.
-    fn save_imported(
-        &mut self,
-        entry: &super::backup::BackupPlan,
-        revision: u64,
-    ) -> Result<(), StoreError> {
-        let id = &entry.meta.id;
-        let value = serde_json::json!({
-            "format": file::FORMAT,
-            "schema": SCHEMA,
-            "revision": revision,
-            "plan": entry.plan,
-        });
-        self.write(&plan_key(id), &value.to_string())?;
-        self.write_snapshots(id, entry.snapshots.clone())?;
-        self.index.retain(|m| &m.id != id);
-        self.index.push(entry.meta.clone());
-        Ok(())
     }
 }

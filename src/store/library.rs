@@ -1,29 +1,27 @@
-//! The office's library: every plan stored in this browser, the trash, and the roster.
+//! The office's library: every plan stored in this browser, the trash, and the roster, over
+//! one [`Store`]. The key layout is [`super::keys`]'s, the stored form [`super::envelope`]'s.
 //!
-//! Keys: `yaodian/index` (the list of plans), `yaodian/plan/<id>` (one plan file each with a
-//! revision, see [`crate::plan::file`]), `yaodian/roster`, `yaodian/snapshots/<id>`, and
-//! `yaodian/aside/<key>` (values that could not be read, kept for download). Every value
-//! carries a schema version and is migrated on load.
-//!
-//! Safety rules: every write is read back and compared; a value that does not parse is copied
-//! aside before anything could replace it; a plan is saved only over the revision it was loaded
-//! at (another tab may have saved since); the index is re-read before it is changed.
+//! One set of rules for every kind of value (index, plan, roster, snapshots):
+//! - every write is read back and compared ([`StoreError::Unverified`]);
+//! - a value is replaced only when this handle read it as it is now (or wrote it): a value
+//!   another tab wrote since is a [`StoreError::Conflict`], and changes are re-applied on the
+//!   latest stored value (index, roster, snapshots) or saved over a revision (plans);
+//! - a value this build cannot read is copied to `yaodian/aside/<key>` before anything could
+//!   replace it, and never silently treated as empty; a value of a newer version is never
+//!   replaced ([`StoreError::Newer`]); when a copy cannot be made, the value is left as it is
+//!   and the write refused.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
+use super::envelope::{self, stored_revision};
+use super::keys::{self, Kind};
 use super::{Store, StoreError};
-use crate::plan::file::{self, FileError, SCHEMA};
+use crate::plan::file::{self, FileError};
 use crate::plan::model::{Period, Plan};
-use crate::plan::roster::Roster;
-
-pub(super) const INDEX_KEY: &str = "yaodian/index";
-pub(super) const ROSTER_KEY: &str = "yaodian/roster";
-const PLAN_PREFIX: &str = "yaodian/plan/";
-pub(super) const ASIDE_PREFIX: &str = "yaodian/aside/";
-
-pub(super) fn plan_key(id: &str) -> String {
-    format!("{PLAN_PREFIX}{id}")
-}
 
 /// What the library page shows of a plan without loading it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -40,32 +38,23 @@ pub struct PlanMeta {
     pub deleted: Option<f64>,
 }
 
-/// A stored value with its schema number beside its own fields (written only: see
-/// [`read_versioned`]).
-#[derive(Serialize)]
-pub(super) struct Versioned<T> {
-    pub schema: u32,
-    #[serde(flatten)]
-    pub value: T,
+impl PlanMeta {
+    /// The entry of a stored plan the list had lost (its times unknown).
+    fn found(id: &str, plan: Option<&Plan>) -> PlanMeta {
+        PlanMeta {
+            id: id.to_string(),
+            title: plan.map(Plan::name).unwrap_or_default(),
+            period: plan.map_or(Plan::default().period, |p| p.period),
+            created: 0.0,
+            updated: 0.0,
+            deleted: None,
+        }
+    }
 }
 
 #[derive(Default, Serialize, Deserialize)]
-struct Index {
-    plans: Vec<PlanMeta>,
-}
-
-#[derive(Default, Serialize, Deserialize)]
-pub(super) struct RosterValue {
-    pub roster: Roster,
-}
-
-/// A stored plan: the plan file plus the revision counter.
-#[derive(Serialize)]
-struct StoredPlan<'a> {
-    format: &'static str,
-    schema: u32,
-    revision: u64,
-    plan: &'a Plan,
+pub(super) struct Index {
+    pub plans: Vec<PlanMeta>,
 }
 
 /// Why a stored plan could not be opened.
@@ -93,41 +82,36 @@ pub struct Aside {
     pub size: usize,
 }
 
+/// Why the index may not be written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Blocked {
+    /// A newer version wrote it.
+    Newer,
+    /// It cannot be read and could not be copied aside (storage full): tried again later.
+    Unkept,
+}
+
 /// The plans and roster kept in a [`Store`].
 pub struct Library<S: Store> {
     pub(super) store: S,
     pub(super) index: Vec<PlanMeta>,
     /// The index as last read or written, to notice another tab's change.
     index_raw: Option<String>,
-    /// Problems met while opening, for the UI to show once.
+    /// Problems met while opening or changing, for the UI to show.
     pub warnings: Vec<String>,
-    /// Set when writing could destroy data this build cannot read (a newer version's index,
-    /// or an unreadable index that could not be copied aside): every write is refused.
+    /// Set while the index must not be written (see [`Blocked`]): the library's list cannot
+    /// change; plans can still be saved, exported, and values set aside deleted.
     pub read_only: Option<String>,
+    blocked: Option<Blocked>,
+    /// A fingerprint of each value as this handle last read it readable, or wrote it: only a
+    /// value still equal to it may be replaced without reading it again.
+    known: Mutex<HashMap<String, u64>>,
 }
 
-/// The number a stored plan value carries, 0 when it has none (or cannot be read).
-pub fn stored_revision(raw: &str) -> u64 {
-    // This build writes `{"format":"yaodian-plan","schema":N,"revision":N,…`: read it there
-    // without parsing the plan.
-    let end = (0..=raw.len().min(96))
-        .rev()
-        .find(|&i| raw.is_char_boundary(i))
-        .unwrap_or(0);
-    let head = &raw[..end];
-    if let Some(at) = head.find("\"revision\":") {
-        let digits: String = head[at + 11..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        if let Ok(revision) = digits.parse() {
-            return revision;
-        }
-    }
-    serde_json::from_str::<serde_json::Value>(raw)
-        .ok()
-        .and_then(|v| v.get("revision").and_then(|r| r.as_u64()))
-        .unwrap_or(0)
+fn fingerprint(raw: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    raw.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl<S: Store> Library<S> {
@@ -139,99 +123,239 @@ impl<S: Store> Library<S> {
             index_raw: None,
             warnings: Vec::new(),
             read_only: None,
+            blocked: None,
+            known: Mutex::default(),
         };
-        let raw = library.store.get(INDEX_KEY);
-        match raw.as_deref().map(read_versioned::<Index>) {
-            None => {}
-            Some(Ok(index)) => {
+        match library.read_for_change(keys::INDEX, envelope::read::<Index>) {
+            Ok(Some(index)) => {
                 library.index = index.plans;
-                library.index_raw = raw.clone();
+                library.index_raw = library.store.get(keys::INDEX);
             }
-            Some(Err(FileError::TooNew(schema))) => {
-                library.read_only = Some(format!(
-                    "本浏览器中的数据由较新版本的要点写入（数据版本 {schema}），本程序只能读取，不能修改。请使用新版本。"
-                ));
-                return library;
+            Ok(None) => {}
+            // Shown from the plans themselves, never written over.
+            Err(_) if library.blocked == Some(Blocked::Unkept) => {
+                library.index = library.rebuild_index();
             }
-            Some(Err(problem)) => {
-                let raw = raw.unwrap_or_default();
-                let kept = library.set_aside(INDEX_KEY, &raw);
-                library.warnings.push(format!(
-                    "计划列表数据无法读取（{problem}），已从各计划重新建立列表{}",
-                    if kept {
-                        "，原数据已另存，可下载备查"
-                    } else {
-                        ""
-                    }
-                ));
-                if !kept {
-                    library.read_only = Some(
-                        "计划列表数据无法读取，且存储空间不足以另存原数据；为免覆盖，暂不保存任何修改。请导出备份后清理存储空间。".into(),
-                    );
-                }
-            }
+            Err(_) => return library,
         }
-        library.check_plans();
+        library.check_values();
         library
     }
 
-    /// Reads every stored plan once: unreadable ones go aside, lost ones come back to the list.
-    fn check_plans(&mut self) {
-        let keys: Vec<String> = self
-            .store
-            .keys()
-            .into_iter()
-            .filter(|k| k.starts_with(PLAN_PREFIX))
-            .collect();
-        let mut changed = false;
-        for key in &keys {
-            let id = &key[PLAN_PREFIX.len()..];
-            let raw = self.store.get(key).unwrap_or_default();
-            match file::from_json(&raw) {
-                Ok(plan) => {
-                    if self.meta(id).is_none() {
-                        self.index.push(PlanMeta {
-                            id: id.to_string(),
-                            title: plan.name(),
-                            period: plan.period,
-                            created: 0.0,
-                            updated: 0.0,
-                            deleted: None,
-                        });
-                        changed = true;
+    /// Reads every stored value once: unreadable ones go aside, lost plans come back to the
+    /// list, values of a newer version are named and left alone.
+    fn check_values(&mut self) {
+        // Every readable plan, with what the list shows of it.
+        let mut plans: Vec<(String, Option<Plan>)> = Vec::new();
+        for key in self.store.keys() {
+            let Some(kind) = Kind::of(&key) else { continue };
+            if matches!(kind, Kind::Index | Kind::Aside(_) | Kind::Draft(_)) {
+                continue;
+            }
+            let Some(raw) = self.store.get(&key) else {
+                continue;
+            };
+            let checked = match &kind {
+                Kind::Plan(id) => file::from_json(&raw).map(|plan| {
+                    plans.push((id.clone(), Some(plan)));
+                }),
+                kind => envelope::check(kind, &raw),
+            };
+            match checked {
+                Ok(()) => self.remember(&key, &raw),
+                Err(FileError::TooNew(schema)) => {
+                    if let Kind::Plan(id) = kind {
+                        plans.push((id, None));
                     }
+                    self.warnings.push(format!(
+                        "{}由较新版本的要点写入（数据版本 {schema}），本程序不能修改，已原样保留",
+                        self.what(&key)
+                    ));
                 }
-                Err(FileError::TooNew(schema)) => self.warnings.push(format!(
-                    "有一个计划由较新版本的要点写入（数据版本 {schema}），本程序无法打开，已原样保留"
-                )),
                 Err(problem) => {
-                    let title = self.meta(id).map(|m| m.title.clone()).unwrap_or_default();
-                    if self.set_aside(key, &raw) {
-                        self.store.remove(key);
-                        self.index.retain(|m| m.id != id);
-                        changed = true;
+                    let what = self.what(&key);
+                    if self.set_aside(&key, &raw) {
+                        self.store.remove(&key);
                         self.warnings.push(format!(
-                            "计划「{title}」的数据无法读取（{problem}），已另存，可在计划列表下方下载原始数据"
+                            "{what}无法读取（{problem}），已另存，可在计划列表下方下载原始数据"
                         ));
                     } else {
+                        if let Kind::Plan(id) = kind {
+                            plans.push((id, None));
+                        }
                         self.warnings.push(format!(
-                            "计划「{title}」的数据无法读取（{problem}），已原样保留"
+                            "{what}无法读取（{problem}），存储空间不足以另存，已原样保留"
                         ));
                     }
                 }
             }
         }
-        let before = self.index.len();
-        self.index.retain(|m| keys.contains(&plan_key(&m.id)));
-        if changed || self.index.len() != before {
-            let _ = self.write_index();
+        let listed: Vec<String> = self.index.iter().map(|m| m.id.clone()).collect();
+        let lost: Vec<PlanMeta> = plans
+            .iter()
+            .filter(|(id, _)| !listed.contains(id))
+            .map(|(id, plan)| PlanMeta::found(id, plan.as_ref()))
+            .collect();
+        let gone = listed.iter().any(|id| plans.iter().all(|(p, _)| p != id));
+        if (!lost.is_empty() || gone) && self.blocked.is_none() {
+            let _ = self.change_index(|index| {
+                for meta in lost {
+                    if index.iter().all(|m| m.id != meta.id) {
+                        index.push(meta);
+                    }
+                }
+            });
         }
     }
 
+    /// How a key is named in a message.
+    fn what(&self, key: &str) -> String {
+        let title = |id: &str| {
+            self.meta(id)
+                .map(|m| format!("「{}」", m.title))
+                .unwrap_or_default()
+        };
+        match Kind::of(key) {
+            Some(Kind::Index) => "计划列表数据".into(),
+            Some(Kind::Roster) => "名册数据".into(),
+            Some(Kind::Plan(id)) => format!("计划{}的数据", title(&id)),
+            Some(Kind::Snapshots(id)) => format!("计划{}的版本数据", title(&id)),
+            _ => format!("数据 {key} "),
+        }
+    }
+
+    fn remember(&self, key: &str, raw: &str) {
+        self.known
+            .lock()
+            .expect("one thread")
+            .insert(key.to_string(), fingerprint(raw));
+    }
+
+    fn is_known(&self, key: &str, raw: &str) -> bool {
+        self.known.lock().expect("one thread").get(key) == Some(&fingerprint(raw))
+    }
+
+    /// Reads a value in order to change it. `Ok(None)`: there is none, or it could not be read
+    /// and is now kept aside. `Err`: it must not be replaced (a newer version's, or unreadable
+    /// and no copy could be made).
+    pub(super) fn read_for_change<T>(
+        &mut self,
+        key: &str,
+        parse: impl FnOnce(&str) -> Result<T, FileError>,
+    ) -> Result<Option<T>, StoreError> {
+        let Some(raw) = self.store.get(key) else {
+            return Ok(None);
+        };
+        match parse(&raw) {
+            Ok(value) => {
+                self.remember(key, &raw);
+                if key == keys::INDEX {
+                    self.unblock();
+                }
+                Ok(Some(value))
+            }
+            Err(FileError::TooNew(schema)) => {
+                if key == keys::INDEX {
+                    self.block(Blocked::Newer, schema);
+                }
+                Err(StoreError::Newer)
+            }
+            Err(_) if self.is_known(key, &raw) => Ok(None), // kept aside already
+            Err(problem) => {
+                let what = self.what(key);
+                if self.set_aside(key, &raw) {
+                    // Kept as it was: replacing it loses nothing.
+                    self.remember(key, &raw);
+                    if key == keys::INDEX {
+                        self.unblock();
+                    }
+                    self.warnings.push(format!(
+                        "{what}无法读取（{problem}），已另存，可在计划列表下方下载原始数据"
+                    ));
+                    Ok(None)
+                } else {
+                    if key == keys::INDEX {
+                        self.block(Blocked::Unkept, 0);
+                    }
+                    Err(StoreError::Full)
+                }
+            }
+        }
+    }
+
+    fn block(&mut self, why: Blocked, schema: u32) {
+        self.blocked = Some(why);
+        self.read_only = Some(match why {
+            Blocked::Newer => format!(
+                "本浏览器中的计划列表由较新版本的要点写入（数据版本 {schema}），本程序不能修改计划列表（可导出、删除另存的数据）。请使用新版本。"
+            ),
+            Blocked::Unkept => "计划列表数据无法读取，且存储空间不足以另存原数据；为免覆盖，暂不修改计划列表。请导出备份后清理存储空间。".into(),
+        });
+    }
+
+    fn unblock(&mut self) {
+        self.blocked = None;
+        self.read_only = None;
+    }
+
+    /// Replaces (or adds) a value: only over one this handle read as it is now, or one it can
+    /// keep aside first; read back after writing.
+    pub(super) fn write_over(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        if let Some(current) = self.store.get(key) {
+            if current == value {
+                self.remember(key, value);
+                return Ok(());
+            }
+            if !self.is_known(key, &current) {
+                let kind = Kind::of(key).expect("keys come from super::keys");
+                match envelope::check(&kind, &current) {
+                    // Readable, but not what this handle read: another tab wrote it since.
+                    Ok(()) => return Err(StoreError::Conflict),
+                    Err(FileError::TooNew(_)) => return Err(StoreError::Newer),
+                    Err(_) => {
+                        if !self.set_aside(key, &current) {
+                            return Err(StoreError::Full);
+                        }
+                    }
+                }
+            }
+        }
+        self.write(key, value)?;
+        self.remember(key, value);
+        Ok(())
+    }
+
+    /// Removes a value this handle may remove (its own, or one kept aside first).
+    pub(super) fn remove_value(&mut self, key: &str) {
+        if let Some(current) = self.store.get(key) {
+            let kind = Kind::of(key).expect("keys come from super::keys");
+            if !self.is_known(key, &current)
+                && envelope::check(&kind, &current).is_err()
+                && !self.set_aside(key, &current)
+            {
+                return;
+            }
+        }
+        self.store.remove(key);
+        self.known.lock().expect("one thread").remove(key);
+    }
+
     /// Copies an unreadable value to `yaodian/aside/<key>` (verified); false when it could not.
-    fn set_aside(&mut self, key: &str, raw: &str) -> bool {
-        let aside = format!("{ASIDE_PREFIX}{key}");
-        self.store.get(&aside).as_deref() == Some(raw) || self.write(&aside, raw).is_ok()
+    /// A second value found under the same key gets its own copy (`…~2`): no copy is ever
+    /// replaced.
+    pub(super) fn set_aside(&mut self, key: &str, raw: &str) -> bool {
+        let mut n = 1;
+        loop {
+            let aside = match n {
+                1 => keys::aside(key),
+                n => format!("{}~{n}", keys::aside(key)),
+            };
+            match self.store.get(&aside) {
+                Some(kept) if kept == raw => return true,
+                Some(_) => n += 1,
+                None => return self.write(&aside, raw).is_ok(),
+            }
+        }
     }
 
     /// The values set aside, for the user to download or delete.
@@ -240,7 +364,9 @@ impl<S: Store> Library<S> {
             .keys()
             .into_iter()
             .filter_map(|key| {
-                let original = key.strip_prefix(ASIDE_PREFIX)?.to_string();
+                let Some(Kind::Aside(original)) = Kind::of(&key) else {
+                    return None;
+                };
                 let size = self.store.get(&key).map_or(0, |v| v.len());
                 Some(Aside {
                     key,
@@ -252,13 +378,14 @@ impl<S: Store> Library<S> {
     }
 
     pub fn aside_value(&self, key: &str) -> Option<String> {
-        key.starts_with(ASIDE_PREFIX)
+        matches!(Kind::of(key), Some(Kind::Aside(_)))
             .then(|| self.store.get(key))
             .flatten()
     }
 
+    /// Deletes a value set aside (the user's choice, allowed even while read-only).
     pub fn remove_aside(&mut self, key: &str) {
-        if key.starts_with(ASIDE_PREFIX) {
+        if matches!(Kind::of(key), Some(Kind::Aside(_))) {
             self.store.remove(key);
         }
     }
@@ -269,19 +396,81 @@ impl<S: Store> Library<S> {
 
     /// Re-reads the index when another tab changed it; true when it did.
     pub fn refresh(&mut self) -> bool {
-        let raw = self.store.get(INDEX_KEY);
+        let raw = self.store.get(keys::INDEX);
         if raw == self.index_raw {
             return false;
         }
-        match raw.as_deref().map(read_versioned::<Index>) {
+        match raw.as_deref().map(envelope::read::<Index>) {
             Some(Ok(index)) => {
                 self.index = index.plans;
                 self.index_raw = raw;
                 true
             }
-            // Gone or unreadable: keep ours; the next write restores it.
+            Some(Err(FileError::TooNew(schema))) => {
+                self.block(Blocked::Newer, schema);
+                true
+            }
+            // Gone or unreadable: the next change rebuilds it (setting the bad value aside).
             _ => false,
         }
+    }
+
+    /// The index as stored now (or rebuilt from the plans when there is none), changed by
+    /// `f` and written. On failure nothing is written and `self.index` is the stored one.
+    pub(super) fn change_index<T>(
+        &mut self,
+        f: impl FnOnce(&mut Vec<PlanMeta>) -> T,
+    ) -> Result<T, StoreError> {
+        if self.blocked == Some(Blocked::Newer) {
+            // Another look: the newer value may have gone.
+            self.refresh();
+        }
+        let stored = match self.read_for_change(keys::INDEX, envelope::read::<Index>) {
+            Ok(stored) => stored,
+            Err(_) => return Err(self.read_only_error()),
+        };
+        let mut index = match stored {
+            Some(index) => index.plans,
+            None => self.rebuild_index(),
+        };
+        let present: Vec<String> = index.iter().map(|m| m.id.clone()).collect();
+        self.index = index.clone();
+        let out = f(&mut index);
+        // A plan's entry never outlives its value (another tab may have purged it).
+        index.retain(|m| !present.contains(&m.id) || self.store.get(&keys::plan(&m.id)).is_some());
+        let raw = envelope::write(&Index {
+            plans: index.clone(),
+        });
+        self.write_over(keys::INDEX, &raw)?;
+        self.index = index;
+        self.index_raw = Some(raw);
+        Ok(out)
+    }
+
+    fn read_only_error(&self) -> StoreError {
+        StoreError::Unavailable(
+            self.read_only
+                .clone()
+                .unwrap_or_else(|| "计划列表暂不能修改".into()),
+        )
+    }
+
+    /// Entries for every stored plan (when the index itself is gone).
+    pub(super) fn rebuild_index(&self) -> Vec<PlanMeta> {
+        self.store
+            .keys()
+            .into_iter()
+            .filter_map(|key| match Kind::of(&key) {
+                Some(Kind::Plan(id)) => {
+                    let plan = self
+                        .store
+                        .get(&key)
+                        .and_then(|raw| file::from_json(&raw).ok());
+                    Some(PlanMeta::found(&id, plan.as_ref()))
+                }
+                _ => None,
+            })
+            .collect()
     }
 
     /// The plans in the library, most recently changed first.
@@ -318,28 +507,34 @@ impl<S: Store> Library<S> {
 
     /// Stores a new plan and returns its id.
     pub fn create(&mut self, plan: &Plan, now: f64) -> Result<String, StoreError> {
-        self.writable()?;
+        if self.blocked.is_some() {
+            return Err(self.read_only_error());
+        }
         self.refresh();
         let mut n = self.index.len();
         let id = loop {
             let id = format!("{:x}{n}", now as u64);
-            if self.meta(&id).is_none() && self.store.get(&plan_key(&id)).is_none() {
+            if self.meta(&id).is_none() && self.store.get(&keys::plan(&id)).is_none() {
                 break id;
             }
             n += 1;
         };
-        self.write_plan(&id, plan, 1)?;
-        self.index.push(PlanMeta {
+        self.write_over(&keys::plan(&id), &envelope::write_plan(plan, 1))?;
+        let meta = PlanMeta {
             id: id.clone(),
             title: plan.name(),
             period: plan.period,
             created: now,
             updated: now,
             deleted: None,
-        });
-        if let Err(e) = self.write_index() {
-            self.index.pop();
-            self.store.remove(&plan_key(&id));
+        };
+        let listed = |index: &mut Vec<PlanMeta>| {
+            // A list rebuilt from the plans already has it.
+            index.retain(|m| m.id != meta.id);
+            index.push(meta);
+        };
+        if let Err(e) = self.change_index(listed) {
+            self.remove_value(&keys::plan(&id));
             return Err(e);
         }
         Ok(id)
@@ -351,52 +546,67 @@ impl<S: Store> Library<S> {
 
     /// The stored plan and the revision it is at.
     pub fn load_revision(&self, id: &str) -> Result<(Plan, u64), LoadError> {
-        let raw = self.store.get(&plan_key(id)).ok_or(LoadError::Missing)?;
+        let key = keys::plan(id);
+        let raw = self.store.get(&key).ok_or(LoadError::Missing)?;
         let plan = file::from_json(&raw).map_err(LoadError::Unreadable)?;
+        self.remember(&key, &raw);
         Ok((plan, stored_revision(&raw)))
     }
 
     /// The revision of the stored plan (0 when there is none).
     pub fn revision(&self, id: &str) -> u64 {
         self.store
-            .get(&plan_key(id))
+            .get(&keys::plan(id))
             .map_or(0, |raw| stored_revision(&raw))
     }
 
     /// Stores the plan over revision `base` and returns the new revision. When the stored plan
-    /// is no longer at `base` (another tab saved it), nothing is written: [`StoreError::Conflict`].
-    /// On any failure the stored copy is the previous one.
+    /// is no longer at `base` (another tab saved it), nothing is written:
+    /// [`StoreError::Conflict`]; when it is gone, or no longer a plan this build can save over
+    /// (unreadable: then kept aside; or a newer version's), [`StoreError::Gone`]. On any
+    /// failure the stored copy is the previous one.
     pub fn save(&mut self, id: &str, plan: &Plan, base: u64, now: f64) -> Result<u64, StoreError> {
-        self.writable()?;
-        let stored = self.revision(id);
-        if stored != base {
-            return Err(StoreError::Conflict);
-        }
-        let revision = base + 1;
-        self.write_plan(id, plan, revision)?;
-        self.refresh();
-        if let Some(meta) = self.index.iter_mut().find(|m| m.id == id) {
-            let title = plan.name();
-            // The index changes only when what the list shows changes (or once a minute).
-            if meta.title != title || meta.period != plan.period || now - meta.updated > 60_000.0 {
-                meta.title = title;
-                meta.period = plan.period;
-                meta.updated = now;
-                self.write_index()?;
+        let key = keys::plan(id);
+        match self.store.get(&key) {
+            None if base > 0 => return Err(StoreError::Gone),
+            None => {}
+            Some(raw) => {
+                if !self.is_known(&key, &raw) {
+                    match file::from_json(&raw) {
+                        Ok(_) => self.remember(&key, &raw),
+                        Err(FileError::TooNew(_)) => return Err(StoreError::Gone),
+                        Err(_) => {
+                            if self.set_aside(&key, &raw) {
+                                self.store.remove(&key);
+                            }
+                            return Err(StoreError::Gone);
+                        }
+                    }
+                }
+                if stored_revision(&raw) != base {
+                    return Err(StoreError::Conflict);
+                }
             }
         }
+        let revision = base + 1;
+        self.write_over(&key, &envelope::write_plan(plan, revision))?;
+        self.refresh();
+        let title = plan.name();
+        let stale = self.meta(id).is_some_and(|meta| {
+            meta.title != title || meta.period != plan.period || now - meta.updated > 60_000.0
+        });
+        if stale && self.blocked.is_none() {
+            // The list changes only when what it shows changes (or once a minute). The plan is
+            // saved either way: a list that could not be updated catches up next time.
+            let _ = self.change_index(|index| {
+                if let Some(meta) = index.iter_mut().find(|m| m.id == id) {
+                    meta.title = title;
+                    meta.period = plan.period;
+                    meta.updated = now;
+                }
+            });
+        }
         Ok(revision)
-    }
-
-    fn write_plan(&mut self, id: &str, plan: &Plan, revision: u64) -> Result<(), StoreError> {
-        let value = serde_json::to_string(&StoredPlan {
-            format: file::FORMAT,
-            schema: SCHEMA,
-            revision,
-            plan,
-        })
-        .expect("a plan always serialises");
-        self.write(&plan_key(id), &value)
     }
 
     /// Copies a plan; the copy is named `…（副本）`.
@@ -425,57 +635,20 @@ impl<S: Store> Library<S> {
     }
 
     fn set_deleted(&mut self, id: &str, deleted: Option<f64>) -> Result<(), StoreError> {
-        self.writable()?;
-        self.refresh();
-        let Some(meta) = self.index.iter_mut().find(|m| m.id == id) else {
-            return Ok(());
-        };
-        let before = meta.deleted;
-        meta.deleted = deleted;
-        let result = self.write_index();
-        if result.is_err() {
-            if let Some(meta) = self.index.iter_mut().find(|m| m.id == id) {
-                meta.deleted = before;
+        self.change_index(|index| {
+            if let Some(meta) = index.iter_mut().find(|m| m.id == id) {
+                meta.deleted = deleted;
             }
-        }
-        result
+        })
     }
 
-    /// Removes a plan for good (from the trash), with its snapshots.
+    /// Removes a plan for good, with its snapshots. It only makes the stored index smaller,
+    /// so it works when storage is full.
     pub fn purge(&mut self, id: &str) -> Result<(), StoreError> {
-        self.writable()?;
-        self.refresh();
-        let before = self.index.clone();
-        self.index.retain(|m| m.id != id);
-        if let Err(e) = self.write_index() {
-            self.index = before;
-            return Err(e);
-        }
-        self.store.remove(&plan_key(id));
-        self.store.remove(&super::snapshots::snapshots_key(id));
+        self.change_index(|index| index.retain(|m| m.id != id))?;
+        self.remove_value(&keys::plan(id));
+        self.remove_value(&keys::snapshots(id));
         Ok(())
-    }
-
-    pub fn roster(&self) -> Roster {
-        self.store
-            .get(ROSTER_KEY)
-            .and_then(|raw| read_versioned::<RosterValue>(&raw).ok())
-            .map(|v| v.roster)
-            .unwrap_or_default()
-    }
-
-    pub fn save_roster(&mut self, roster: &Roster) -> Result<(), StoreError> {
-        self.writable()?;
-        let value = Versioned {
-            schema: SCHEMA,
-            value: RosterValue {
-                roster: roster.clone(),
-            },
-        };
-        self.write(
-            ROSTER_KEY,
-            &serde_json::to_string(&value).expect("roster serialises"),
-        )
     }
 
     /// Characters stored by Yaodian (keys and values); browsers count localStorage in UTF-16
@@ -484,23 +657,27 @@ impl<S: Store> Library<S> {
         self.store
             .keys()
             .into_iter()
-            .filter(|k| k.starts_with("yaodian/"))
-            .map(|k| {
-                let value = self.store.get(&k).unwrap_or_default();
-                k.encode_utf16().count() + value.encode_utf16().count()
-            })
+            .filter(|k| k.starts_with(keys::PREFIX))
+            .map(|k| self.units(&k))
             .sum()
     }
 
-    pub(super) fn writable(&self) -> Result<(), StoreError> {
-        match &self.read_only {
-            Some(reason) => Err(StoreError::Unavailable(reason.clone())),
-            None => Ok(()),
-        }
+    /// What one plan takes: its own value and its snapshots (UTF-16 units).
+    pub fn usage_of(&self, id: &str) -> (usize, usize) {
+        (
+            self.units(&keys::plan(id)),
+            self.units(&keys::snapshots(id)),
+        )
+    }
+
+    fn units(&self, key: &str) -> usize {
+        self.store.get(key).map_or(0, |value| {
+            key.encode_utf16().count() + value.encode_utf16().count()
+        })
     }
 
     /// Writes and reads back: a value that does not come back as written is an error.
-    pub(super) fn write(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+    fn write(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
         self.store.set(key, value)?;
         if self.store.get(key).as_deref() != Some(value) {
             return Err(StoreError::Unverified);
@@ -508,32 +685,46 @@ impl<S: Store> Library<S> {
         Ok(())
     }
 
-    pub(super) fn write_index(&mut self) -> Result<(), StoreError> {
-        self.writable()?;
-        let value = Versioned {
-            schema: SCHEMA,
-            value: Index {
-                plans: self.index.clone(),
-            },
-        };
-        let raw = serde_json::to_string(&value).expect("index serialises");
-        self.write(INDEX_KEY, &raw)?;
-        self.index_raw = Some(raw);
-        Ok(())
+    /// Every Yaodian value as stored now (drafts excepted): to put back after a failure.
+    pub(super) fn everything(&self) -> std::collections::BTreeMap<String, String> {
+        self.store
+            .keys()
+            .into_iter()
+            .filter(|k| Kind::of(k).is_some_and(|kind| !matches!(kind, Kind::Draft(_))))
+            .filter_map(|k| self.store.get(&k).map(|v| (k, v)))
+            .collect()
     }
-}
 
-/// Reads a versioned value, migrating it from older schemas.
-pub(super) fn read_versioned<T: for<'de> Deserialize<'de>>(raw: &str) -> Result<T, FileError> {
-    let mut value: serde_json::Value =
-        serde_json::from_str(raw).map_err(|e| FileError::NotJson(e.to_string()))?;
-    file::migrate(&mut value)?;
-    // Not through `Versioned<T>`: its flattened fields would be read through serde's buffered
-    // `Content`, a second copy of every model type's reader in the wasm.
-    if let Some(fields) = value.as_object_mut() {
-        fields.remove("schema");
+    /// Puts every value back as `before` holds it and checks it value by value.
+    pub(super) fn put_back(
+        &mut self,
+        before: &std::collections::BTreeMap<String, String>,
+    ) -> Result<(), StoreError> {
+        for key in self.everything().keys() {
+            if !before.contains_key(key) {
+                self.store.remove(key);
+            }
+        }
+        // Values that shrink first, so that each step fits where the whole did.
+        for shrinking in [true, false] {
+            for (key, value) in before {
+                let now = self.store.get(key);
+                if now.as_deref() != Some(value.as_str())
+                    && (value.len() < now.map_or(0, |v| v.len())) == shrinking
+                {
+                    let _ = self.store.set(key, value);
+                }
+            }
+        }
+        self.known.lock().expect("one thread").clear();
+        self.index_raw = None;
+        self.refresh();
+        if &self.everything() == before {
+            Ok(())
+        } else {
+            Err(StoreError::Unverified)
+        }
     }
-    serde_json::from_value(value).map_err(|e| FileError::Damaged(e.to_string()))
 }
 
 #[cfg(test)]

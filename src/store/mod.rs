@@ -1,12 +1,19 @@
 //! Storage behind one small interface: the browser implements [`Store`] over localStorage,
-//! tests use [`MemoryStore`]. [`Library`] keeps the office's plans and roster on top of it.
+//! tests use [`MemoryStore`]. [`Library`] keeps the office's plans and roster on top of it;
+//! [`keys`] owns the key layout, `envelope` the versioned form of every value.
 
 mod backup;
+mod draft;
+mod envelope;
+pub mod keys;
 mod library;
+mod roster;
 mod snapshots;
 
 pub use backup::{Backup, Existing, ImportReport};
-pub use library::{stored_revision, Aside, Library, LoadError, PlanMeta};
+pub use draft::{draft_json, read_draft};
+pub use envelope::stored_revision;
+pub use library::{Aside, Library, LoadError, PlanMeta};
 pub use snapshots::Snapshot;
 
 use std::collections::BTreeMap;
@@ -20,8 +27,13 @@ pub enum StoreError {
     Unavailable(String),
     /// The value read back after writing is not the one written.
     Unverified,
-    /// Another tab saved the plan since this one loaded it.
+    /// Another tab changed the value since this one read it.
     Conflict,
+    /// The plan is no longer stored (removed in another tab, or replaced by a value this build
+    /// cannot save over: unreadable, then kept aside, or a newer version's).
+    Gone,
+    /// The value was written by a newer version of Yaodian: this build never replaces it.
+    Newer,
 }
 
 impl std::fmt::Display for StoreError {
@@ -37,7 +49,11 @@ impl std::fmt::Display for StoreError {
             StoreError::Unverified => f.write_str(
                 "写入浏览器存储后读回的内容不一致，本次修改可能未能保存。请导出计划文件备份。",
             ),
-            StoreError::Conflict => f.write_str("此计划已在另一个窗口中修改"),
+            StoreError::Conflict => f.write_str("此数据已在另一个窗口中修改，请重试"),
+            StoreError::Gone => f.write_str("此计划已不在本浏览器的存储中（可能已在另一个窗口中删除）"),
+            StoreError::Newer => f.write_str(
+                "该数据由较新版本的要点写入，本程序不能修改它，以免损坏。请使用新版本。",
+            ),
         }
     }
 }

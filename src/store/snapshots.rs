@@ -1,20 +1,17 @@
-//! Named versions of a plan (e.g. 报送稿) kept beside it, to restore later.
+//! Named versions of a plan (e.g. 报送稿) kept beside it, to restore later. Changed like the
+//! roster: on the latest stored list, so two tabs keep each other's versions.
 
 use serde::{Deserialize, Serialize};
 
-use super::library::{read_versioned, Versioned};
+use super::envelope;
+use super::keys;
 use super::{Library, Store, StoreError};
-use crate::plan::file::SCHEMA;
 use crate::plan::model::Plan;
-
-pub(super) fn snapshots_key(id: &str) -> String {
-    format!("yaodian/snapshots/{id}")
-}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
     pub name: String,
-    /// Milliseconds since the epoch.
+    /// Milliseconds since the epoch; with the name, what tells snapshots apart.
     pub time: f64,
     pub plan: Plan,
 }
@@ -25,34 +22,38 @@ pub(super) struct Snapshots {
 }
 
 impl<S: Store> Library<S> {
-    /// The plan's snapshots, oldest first (none when the value cannot be read).
+    /// The plan's snapshots, oldest first (none when the value cannot be read: then it is kept
+    /// aside or left alone, and changing it says why it cannot).
     pub fn snapshots(&self, id: &str) -> Vec<Snapshot> {
         self.store
-            .get(&snapshots_key(id))
-            .and_then(|raw| read_versioned::<Snapshots>(&raw).ok())
+            .get(&keys::snapshots(id))
+            .and_then(|raw| envelope::read::<Snapshots>(&raw).ok())
             .map(|s| s.snapshots)
             .unwrap_or_default()
     }
 
-    pub(super) fn write_snapshots(
+    /// Applies `change` to the plan's snapshots as stored now and stores them.
+    pub(super) fn change_snapshots<T>(
         &mut self,
         id: &str,
-        snapshots: Vec<Snapshot>,
-    ) -> Result<(), StoreError> {
-        self.writable()?;
-        let key = snapshots_key(id);
-        if snapshots.is_empty() {
-            self.store.remove(&key);
-            return Ok(());
+        change: impl FnOnce(&mut Vec<Snapshot>) -> T,
+    ) -> Result<T, StoreError> {
+        let key = keys::snapshots(id);
+        let mut snapshots = self
+            .read_for_change(&key, envelope::read::<Snapshots>)?
+            .map(|s| s.snapshots)
+            .unwrap_or_default();
+        let before = snapshots.clone();
+        let out = change(&mut snapshots);
+        if snapshots == before {
+            return Ok(out);
         }
-        let value = Versioned {
-            schema: SCHEMA,
-            value: Snapshots { snapshots },
-        };
-        self.write(
-            &key,
-            &serde_json::to_string(&value).expect("snapshots serialise"),
-        )
+        if snapshots.is_empty() {
+            self.remove_value(&key);
+        } else {
+            self.write_over(&key, &envelope::write(Snapshots { snapshots }))?;
+        }
+        Ok(out)
     }
 
     /// Keeps `plan` as a named version of plan `id`.
@@ -63,9 +64,8 @@ impl<S: Store> Library<S> {
         plan: &Plan,
         now: f64,
     ) -> Result<(), StoreError> {
-        let mut snapshots = self.snapshots(id);
         let name = name.trim();
-        snapshots.push(Snapshot {
+        let snapshot = Snapshot {
             name: if name.is_empty() {
                 "未命名版本".into()
             } else {
@@ -73,29 +73,35 @@ impl<S: Store> Library<S> {
             },
             time: now,
             plan: plan.clone(),
-        });
-        self.write_snapshots(id, snapshots)
+        };
+        self.change_snapshots(id, |list| list.push(snapshot))
     }
 
-    pub fn remove_snapshot(&mut self, id: &str, index: usize) -> Result<(), StoreError> {
-        let mut snapshots = self.snapshots(id);
-        if index < snapshots.len() {
-            snapshots.remove(index);
-        }
-        self.write_snapshots(id, snapshots)
+    /// Deletes the snapshot made at `time` (as listed; one another tab removed is no error).
+    pub fn remove_snapshot(&mut self, id: &str, time: f64) -> Result<(), StoreError> {
+        self.change_snapshots(id, |list| list.retain(|s| s.time != time))
     }
 
-    /// The plan of snapshot `index`, after keeping `current` as a snapshot named 恢复前的版本
-    /// (so a restore can itself be undone). The caller saves the returned plan.
+    /// Deletes all but the `keep` newest snapshots; returns how many went.
+    pub fn prune_snapshots(&mut self, id: &str, keep: usize) -> Result<usize, StoreError> {
+        self.change_snapshots(id, |list| {
+            let extra = list.len().saturating_sub(keep);
+            list.drain(..extra);
+            extra
+        })
+    }
+
+    /// The plan of the snapshot made at `time`, after keeping `current` as a snapshot named
+    /// 恢复「…」前的版本 (so a restore can itself be undone). The caller saves the returned plan.
     pub fn restore_snapshot(
         &mut self,
         id: &str,
-        index: usize,
+        time: f64,
         current: &Plan,
         now: f64,
     ) -> Result<Plan, StoreError> {
         let snapshots = self.snapshots(id);
-        let Some(chosen) = snapshots.get(index) else {
+        let Some(chosen) = snapshots.iter().find(|s| s.time == time) else {
             return Err(StoreError::Unavailable("找不到该版本".into()));
         };
         let plan = chosen.plan.clone();

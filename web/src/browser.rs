@@ -305,3 +305,48 @@ pub fn file_name(title: &str, extension: &str) -> String {
     };
     format!("{base}.{extension}")
 }
+
+thread_local! {
+    /// True while a [`locked`] callback runs: what it calls runs at once, in the same lock.
+    static IN_LOCK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` holding the Web Lock every Yaodian tab takes to check and write storage
+/// (`navigator.locks`, [`yaodian::store::keys::LOCK`]), so that two tabs' check-then-write
+/// steps never interleave. Where the browser has no Web Locks (a page served over plain http
+/// on an intranet), or inside a locked callback, `f` runs at once.
+pub fn locked(f: impl FnOnce() + 'static) {
+    let run = move || {
+        IN_LOCK.with(|l| l.set(true));
+        f();
+        IN_LOCK.with(|l| l.set(false));
+    };
+    if IN_LOCK.with(|l| l.get()) {
+        return run();
+    }
+    let locks = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"locks".into()).ok())
+        .filter(|l| l.is_object());
+    let request = locks.as_ref().and_then(|locks| {
+        js_sys::Reflect::get(locks, &"request".into())
+            .ok()
+            .and_then(|r| r.dyn_into::<js_sys::Function>().ok())
+    });
+    let (Some(locks), Some(request)) = (locks, request) else {
+        return run();
+    };
+    let waiting = std::rc::Rc::new(std::cell::RefCell::new(Some(run)));
+    let granted = waiting.clone();
+    let callback =
+        wasm_bindgen::closure::Closure::once_into_js(move |_lock: wasm_bindgen::JsValue| {
+            if let Some(run) = granted.borrow_mut().take() {
+                run();
+            }
+        });
+    let name = wasm_bindgen::JsValue::from_str(yaodian::store::keys::LOCK);
+    if request.call2(&locks, &name, &callback).is_err() {
+        if let Some(run) = waiting.borrow_mut().take() {
+            run();
+        }
+    }
+}

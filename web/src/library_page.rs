@@ -48,6 +48,7 @@ pub fn LibraryPage() -> impl IntoView {
                     <input type="file" id="import-plan-file" accept=".json,application/json" class="visually-hidden" on:change=on_file/>
                 </label>
             </div>
+            <Drafts/>
             <Show when=move || creating.get()>
                 <NewPlanDialog on_close=move || creating.set(false)/>
             </Show>
@@ -74,6 +75,55 @@ pub fn LibraryPage() -> impl IntoView {
             {lazy(storage_panel, |build| build())}
             <p class="hint">"所有数据只保存在本浏览器中。请定期用“备份全部数据”备份。"</p>
         </main>
+    }
+}
+
+/// " · 占用 12 KB（其中版本 8 KB）" from UTF-16 units (two bytes each).
+fn usage_text((plan, snapshots): (usize, usize)) -> String {
+    let kb = |units: usize| (units * 2).div_ceil(1024);
+    if snapshots == 0 {
+        format!(" · 占用 {} KB", kb(plan))
+    } else {
+        format!(
+            " · 占用 {} KB（其中版本 {} KB）",
+            kb(plan + snapshots),
+            kb(snapshots)
+        )
+    }
+}
+
+/// Plans whose changes could not be stored, kept in this tab: continue, export or drop.
+#[component]
+fn Drafts() -> impl IntoView {
+    let state = use_state();
+    let confirm = RwSignal::new(None::<String>);
+    view! {
+        <Show when=move || state.drafts.with(|d| !d.is_empty())>
+            <section class="drafts" role="alert" aria-label="未保存的修改">
+                <h2>"未保存的修改"</h2>
+                <p>"以下计划的修改未能写入浏览器存储（如存储已满），暂存在本窗口中。腾出空间后点击“继续编辑”即可保存；也可先导出计划文件。"</p>
+                <ul>
+                    {move || state.drafts.get().into_iter().map(|draft| {
+                        let id = StoredValue::new(draft.id.clone());
+                        view! {
+                            <li class="draft-item" data-plan=draft.id.clone()>
+                                <span class="draft-name">{draft.editor.plan().name()}</span>
+                                <button class="small continue-draft" on:click=move |_| state.open_plan(&id.get_value())>"继续编辑"</button>
+                                <button class="small export-draft" on:click=move |_| state.export_plan(&id.get_value())>"导出计划文件"</button>
+                                <Show when=move || confirm.get() == Some(id.get_value())
+                                    fallback=move || view! {
+                                        <button class="small discard-draft" on:click=move |_| confirm.set(Some(id.get_value()))>"放弃这些修改"</button>
+                                    }>
+                                    <span class="confirm">"放弃后无法找回，确定？"</span>
+                                    <button class="small danger confirm-discard" on:click=move |_| { confirm.set(None); state.discard_draft(&id.get_value()); }>"放弃"</button>
+                                    <button class="small" on:click=move |_| confirm.set(None)>"取消"</button>
+                                </Show>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
     }
 }
 
@@ -116,7 +166,8 @@ fn PlanItem(meta: PlanMeta) -> impl IntoView {
                 <button on:click=move |_| commit_rename()>"保存"</button>
                 <button on:click=move |_| renaming.set(false)>"取消"</button>
             </Show>
-            <span class="plan-meta">{meta.period.label()} " · 修改于 " {browser::local_time(meta.updated)}</span>
+            <span class="plan-meta">{meta.period.label()} " · 修改于 " {browser::local_time(meta.updated)}
+                {move || usage_text(state.library.with(|l| l.usage_of(&id.get_value())))}</span>
             <span class="plan-buttons">
                 <Show
                     when=move || confirming.get()

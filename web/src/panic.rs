@@ -57,7 +57,7 @@ fn open_plan_file() -> Option<String> {
     web_sys::window()?
         .local_storage()
         .ok()??
-        .get_item(&format!("yaodian/plan/{id}"))
+        .get_item(&yaodian::store::keys::plan(&id))
         .ok()?
 }
 

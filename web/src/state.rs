@@ -11,7 +11,7 @@ use yaodian::store::{Library, PlanMeta, StoreError};
 use yaodian::{Edit, Editor, Node, NodeId, Plan, Role, Roster};
 
 use crate::browser;
-use crate::storage::LocalStore;
+use crate::storage::{drafts, LocalStore};
 
 /// Which page is shown; mirrored in the address hash so a reload returns to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,8 +58,10 @@ pub struct Toast {
 pub enum ToastAction {
     RestorePlan(String),
     Undo,
-    /// Download the open plan as it is in memory (after a failed save).
-    ExportPlan,
+    /// Download a plan as it is in memory (open or kept as a draft, after a failed save).
+    ExportPlan(String),
+    /// Remove a plan for good (when it cannot go to the trash because storage is full).
+    Purge(String),
 }
 
 impl ToastAction {
@@ -67,7 +69,8 @@ impl ToastAction {
         match self {
             ToastAction::RestorePlan(_) => "撤销删除",
             ToastAction::Undo => "撤销",
-            ToastAction::ExportPlan => "导出计划文件",
+            ToastAction::ExportPlan(_) => "导出计划文件",
+            ToastAction::Purge(_) => "下载备份后彻底删除",
         }
     }
 }
@@ -104,6 +107,11 @@ pub struct AppState {
     node_triggers: StoredValue<HashMap<NodeId, ArcTrigger>>,
     /// Typing is saved once it pauses (see [`AppState::edit`]); true while a save waits.
     pending: StoredValue<bool>,
+    /// True while a save waits for the storage lock (one is enough: it saves what is there).
+    queued: StoredValue<bool>,
+    /// Plans left with changes that could not be stored: kept here and in the tab's session
+    /// storage, offered back on the plan list and when the plan is opened again.
+    pub drafts: RwSignal<Vec<OpenPlan>>,
 }
 
 /// What an edit may have changed, so that only what shows it re-runs.
@@ -128,9 +136,23 @@ pub fn use_state() -> AppState {
 impl AppState {
     /// Opens the library in localStorage and the page the address names.
     pub fn start() -> AppState {
-        let library = Library::open(LocalStore);
-        let warnings = library.warnings.clone();
+        let mut library = Library::open(LocalStore);
+        let mut warnings = std::mem::take(&mut library.warnings);
         let roster = library.roster();
+        let kept: Vec<OpenPlan> = drafts::all()
+            .into_iter()
+            .map(|(id, plan, revision)| OpenPlan {
+                id,
+                editor: Editor::new(plan),
+                revision,
+            })
+            .collect();
+        if !kept.is_empty() {
+            warnings.push(format!(
+                "本窗口中有 {} 个计划的修改上次未能保存，已保留在计划列表顶部，可继续编辑或导出",
+                kept.len()
+            ));
+        }
         let state = AppState {
             library: RwSignal::new(library),
             roster: RwSignal::new(roster),
@@ -144,6 +166,8 @@ impl AppState {
             all_nodes: Trigger::new(),
             node_triggers: StoredValue::new(HashMap::new()),
             pending: StoredValue::new(false),
+            queued: StoredValue::new(false),
+            drafts: RwSignal::new(kept),
         };
         if !warnings.is_empty() {
             state.error(warnings.join("；"));
@@ -167,14 +191,66 @@ impl AppState {
         }
     }
 
+    /// Shows another page; leaving the open plan saves it first, or keeps what could not be
+    /// saved as a draft (and says so).
     pub fn go(self, route: Route) {
-        self.flush();
-        browser::set_hash(&route.hash());
-        if !matches!(route, Route::Plan(_)) {
-            self.open.set(None);
-            crate::panic::remember_open(None);
+        self.locked(move || {
+            if !matches!(route, Route::Plan(_)) {
+                self.leave();
+                self.open.set(None);
+                crate::panic::remember_open(None);
+            }
+            browser::set_hash(&route.hash());
+            self.route.set(route);
+        });
+    }
+
+    /// Runs `f` holding the storage lock (see [`browser::locked`]), then shows what the
+    /// library noticed on the way (values set aside, values of a newer version).
+    pub(crate) fn locked(self, f: impl FnOnce() + 'static) {
+        browser::locked(move || {
+            f();
+            let warnings = self
+                .library
+                .try_update_untracked(|l| std::mem::take(&mut l.warnings))
+                .unwrap_or_default();
+            if !warnings.is_empty() {
+                self.error(warnings.join("；"));
+            }
+        });
+    }
+
+    /// The open plan is about to be replaced or closed: store it, or keep it as a draft.
+    fn leave(self) {
+        self.flush_now();
+        if !self.unsaved() {
+            return;
         }
-        self.route.set(route);
+        let Some(open) = self.open.get_untracked() else {
+            return;
+        };
+        let name = open.editor.plan().name();
+        drafts::keep(&open.id, open.editor.plan(), open.revision);
+        let id = open.id.clone();
+        self.drafts.update(|d| {
+            d.retain(|o| o.id != open.id);
+            d.push(open);
+        });
+        self.saved.set(true);
+        self.pending.set_value(false);
+        self.toast.set(Some(Toast {
+            text: format!(
+                "「{name}」的修改未能保存，已保留在本窗口（计划列表顶部）。腾出存储空间后再打开它即可保存，也可先导出计划文件"
+            ),
+            error: true,
+            action: Some(ToastAction::ExportPlan(id)),
+        }));
+    }
+
+    /// Drops the changes kept for a plan (the user's choice).
+    pub fn discard_draft(self, id: &str) {
+        drafts::drop(id);
+        self.drafts.update(|d| d.retain(|o| o.id != id));
     }
 
     pub fn info(self, text: impl Into<String>) {
@@ -206,7 +282,11 @@ impl AppState {
         match action {
             ToastAction::RestorePlan(id) => self.restore(&id),
             ToastAction::Undo => self.undo(),
-            ToastAction::ExportPlan => self.export_open_plan(),
+            ToastAction::ExportPlan(id) => self.export_plan(&id),
+            ToastAction::Purge(id) => {
+                self.export_plan(&id);
+                self.purge(&id);
+            }
         }
     }
 
@@ -220,24 +300,45 @@ impl AppState {
         self.library.with(|l| l.trash())
     }
 
+    /// Opens a plan: its kept draft when there is one (then saved at once), else the stored
+    /// plan. The plan open before is saved first, or kept as a draft.
     pub fn open_plan(self, id: &str) {
-        let loaded = self.library.with_untracked(|l| l.load_revision(id));
-        match loaded {
-            Ok((plan, revision)) => {
-                self.saved.set(true);
-                crate::panic::remember_open(Some(id));
-                self.open.set(Some(OpenPlan {
-                    id: id.to_string(),
-                    editor: Editor::new(plan),
-                    revision,
-                }));
-                self.go(Route::Plan(id.to_string()));
+        let id = id.to_string();
+        self.locked(move || {
+            self.leave();
+            let draft = self.drafts.try_update(|d| {
+                let at = d.iter().position(|o| o.id == id)?;
+                Some(d.remove(at))
+            });
+            if let Some(Some(draft)) = draft {
+                crate::panic::remember_open(Some(&id));
+                self.open.set(Some(draft));
+                self.saved.set(false);
+                self.go(Route::Plan(id));
+                self.save_now();
+                if self.saved.get_untracked() {
+                    self.info("未保存的修改已恢复并保存");
+                }
+                return;
             }
-            Err(e) => {
-                self.go(Route::Library);
-                self.error(e.to_string());
+            let loaded = self.library.with_untracked(|l| l.load_revision(&id));
+            match loaded {
+                Ok((plan, revision)) => {
+                    self.saved.set(true);
+                    crate::panic::remember_open(Some(&id));
+                    self.open.set(Some(OpenPlan {
+                        id: id.clone(),
+                        editor: Editor::new(plan),
+                        revision,
+                    }));
+                    self.go(Route::Plan(id));
+                }
+                Err(e) => {
+                    self.go(Route::Library);
+                    self.error(e.to_string());
+                }
             }
-        }
+        });
     }
 
     pub fn close_plan(self) {
@@ -246,12 +347,14 @@ impl AppState {
 
     /// Stores a new plan and opens it.
     pub fn create(self, plan: Plan) {
-        let created = self.library.try_update(|l| l.create(&plan, browser::now()));
-        match created {
-            Some(Ok(id)) => self.open_plan(&id),
-            Some(Err(e)) => self.error(e.to_string()),
-            None => {}
-        }
+        self.locked(move || {
+            let created = self.library.try_update(|l| l.create(&plan, browser::now()));
+            match created {
+                Some(Ok(id)) => self.open_plan(&id),
+                Some(Err(e)) => self.error(e.to_string()),
+                None => {}
+            }
+        });
     }
 
     pub fn create_from_templates(self, spec: &NewPlan) {
@@ -261,10 +364,8 @@ impl AppState {
     /// Adds an imported plan to the library (and its owners to the roster) and opens it.
     pub fn create_imported(self, plan: Plan, absorb_owners: bool) {
         if absorb_owners {
-            let added = self.roster.try_update(|r| r.absorb(&plan));
-            if added.unwrap_or(0) > 0 {
-                self.save_roster();
-            }
+            let names = plan.clone();
+            self.change_roster(move |r| r.absorb(&names), |_, _| {});
         }
         self.create(plan);
     }
@@ -324,11 +425,17 @@ impl AppState {
     }
 
     pub fn duplicate(self, id: &str) {
-        match self.library.try_update(|l| l.duplicate(id, browser::now())) {
-            Some(Ok(_)) => self.info("已复制，副本在列表最上方"),
-            Some(Err(e)) => self.error(e),
-            None => {}
-        }
+        let id = id.to_string();
+        self.locked(move || {
+            match self
+                .library
+                .try_update(|l| l.duplicate(&id, browser::now()))
+            {
+                Some(Ok(_)) => self.info("已复制，副本在列表最上方"),
+                Some(Err(e)) => self.error(e),
+                None => {}
+            }
+        });
     }
 
     pub fn rename(self, id: &str, title: &str) {
@@ -336,42 +443,61 @@ impl AppState {
             self.error("名称不能为空");
             return;
         }
-        if let Some(Err(e)) = self
-            .library
-            .try_update(|l| l.rename(id, title, browser::now()))
-        {
-            self.error(e);
-        }
+        let (id, title) = (id.to_string(), title.to_string());
+        self.locked(move || {
+            if let Some(Err(e)) = self
+                .library
+                .try_update(|l| l.rename(&id, &title, browser::now()))
+            {
+                self.error(e);
+            }
+        });
     }
 
     pub fn delete(self, id: &str) {
-        let name = self
-            .library
-            .with_untracked(|l| l.meta(id).map(|m| m.title.clone()))
-            .unwrap_or_default();
-        match self.library.try_update(|l| l.delete(id, browser::now())) {
-            Some(Ok(())) => self.toast.set(Some(Toast {
-                text: format!("已将「{name}」移到回收站"),
-                error: false,
-                action: Some(ToastAction::RestorePlan(id.to_string())),
-            })),
-            Some(Err(e)) => self.error(e.to_string()),
-            None => {}
-        }
+        let id = id.to_string();
+        self.locked(move || {
+            let name = self
+                .library
+                .with_untracked(|l| l.meta(&id).map(|m| m.title.clone()))
+                .unwrap_or_default();
+            match self.library.try_update(|l| l.delete(&id, browser::now())) {
+                Some(Ok(())) => self.toast.set(Some(Toast {
+                    text: format!("已将「{name}」移到回收站"),
+                    error: false,
+                    action: Some(ToastAction::RestorePlan(id)),
+                })),
+                // Storage so full that even the trash cannot take it: deleting for good only
+                // makes the stored list smaller, so it always works.
+                Some(Err(StoreError::Full)) => self.toast.set(Some(Toast {
+                    text: format!(
+                        "存储空间已满，无法把「{name}」移到回收站。可先下载它的计划文件，再彻底删除以腾出空间"
+                    ),
+                    error: true,
+                    action: Some(ToastAction::Purge(id)),
+                })),
+                Some(Err(e)) => self.error(e.to_string()),
+                None => {}
+            }
+        });
     }
 
     pub fn restore(self, id: &str) {
-        match self.library.try_update(|l| l.restore(id)) {
+        let id = id.to_string();
+        self.locked(move || match self.library.try_update(|l| l.restore(&id)) {
             Some(Ok(())) => self.info("已恢复"),
             Some(Err(e)) => self.error(e.to_string()),
             None => {}
-        }
+        });
     }
 
     pub fn purge(self, id: &str) {
-        if let Some(Err(e)) = self.library.try_update(|l| l.purge(id)) {
-            self.error(e.to_string());
-        }
+        let id = id.to_string();
+        self.locked(move || {
+            if let Some(Err(e)) = self.library.try_update(|l| l.purge(&id)) {
+                self.error(e.to_string());
+            }
+        });
     }
 
     // ---- the open plan ----
@@ -470,7 +596,7 @@ impl AppState {
 
     /// Whether the open plan has changes not yet written (waiting or failed).
     pub fn unsaved(self) -> bool {
-        self.pending.get_value() || !self.saved.get_untracked()
+        self.pending.get_value() || self.queued.get_value() || !self.saved.get_untracked()
     }
 
     /// Ends a typing run so the next keystroke is a new undo step, and saves what waits.
@@ -483,9 +609,23 @@ impl AppState {
         });
     }
 
-    /// Writes the open plan to storage over the revision it was loaded at; on failure the plan
-    /// in memory stays as it is and the message offers to export it.
+    /// Saves the open plan as soon as this tab holds the storage lock.
     pub(crate) fn save(self) {
+        self.pending.set_value(false);
+        if self.queued.get_value() {
+            return;
+        }
+        self.queued.set_value(true);
+        self.locked(move || {
+            self.queued.set_value(false);
+            self.save_now();
+        });
+    }
+
+    /// Writes the open plan to storage over the revision it was loaded at; on failure the plan
+    /// in memory stays as it is, is kept as a draft in the tab's session storage, and the
+    /// message offers to export it.
+    pub(crate) fn save_now(self) {
         self.pending.set_value(false);
         if crate::panic::panicked() {
             return;
@@ -502,24 +642,21 @@ impl AppState {
         });
         match result {
             Some(Ok(revision)) => {
-                self.open.update_untracked(|o| {
-                    if let Some(o) = o {
+                let id = self.open.try_update_untracked(|o| {
+                    o.as_mut().map(|o| {
                         o.revision = revision;
-                    }
+                        o.id.clone()
+                    })
                 });
+                if let Some(Some(id)) = id {
+                    drafts::drop(&id);
+                }
                 self.saved.set(true);
                 crate::panic::remember_unsaved(None);
             }
             Some(Err(StoreError::Conflict)) => self.keep_both(),
-            Some(Err(e)) => {
-                self.saved.set(false);
-                crate::panic::remember_unsaved(self.with_plan_untracked(file::to_json));
-                self.toast.set(Some(Toast {
-                    text: e.to_string(),
-                    error: true,
-                    action: Some(ToastAction::ExportPlan),
-                }));
-            }
+            Some(Err(StoreError::Gone)) => self.keep_as_copy(),
+            Some(Err(e)) => self.not_saved(e.to_string()),
             None => {}
         }
     }
@@ -580,40 +717,78 @@ impl AppState {
             .with(|o| o.as_ref().is_some_and(|o| o.editor.can_redo()))
     }
 
+    /// The open plan's changes could not be stored: they stay in memory and in the tab's
+    /// session storage, and the message offers the plan file.
+    pub(crate) fn not_saved(self, why: String) {
+        self.saved.set(false);
+        let open = self.open.with_untracked(|o| {
+            o.as_ref()
+                .map(|o| (o.id.clone(), o.editor.plan().clone(), o.revision))
+        });
+        let Some((id, plan, revision)) = open else {
+            return;
+        };
+        crate::panic::remember_unsaved(Some(file::to_json(&plan)));
+        let kept = drafts::keep(&id, &plan, revision);
+        self.toast.set(Some(Toast {
+            text: if kept {
+                format!("{why}（修改已暂存在本窗口中，刷新页面也不会丢失）")
+            } else {
+                why
+            },
+            error: true,
+            action: Some(ToastAction::ExportPlan(id)),
+        }));
+    }
+
     // ---- the roster ----
 
     pub fn add_to_roster(self, role: Role, name: &str) {
-        let added = self.roster.try_update(|r| r.add(role, name));
-        if added == Some(true) {
-            self.save_roster();
-        }
+        let name = name.to_string();
+        self.change_roster(move |r| usize::from(r.add(role, &name)), |_, _| {});
     }
 
     pub fn remove_from_roster(self, role: Role, name: &str) {
-        if self.roster.try_update(|r| r.remove(role, name)) == Some(true) {
-            self.save_roster();
-        }
+        let name = name.to_string();
+        self.change_roster(move |r| usize::from(r.remove(role, &name)), |_, _| {});
     }
 
     /// Adds every owner named in the open plan that the roster lacks.
     pub fn absorb_into_roster(self) {
-        let added = self.open.with_untracked(|o| {
-            o.as_ref()
-                .and_then(|o| self.roster.try_update(|r| r.absorb(o.editor.plan())))
-        });
-        match added {
-            Some(0) | None => self.info("名册已包含本计划中的全部人员和科室"),
-            Some(n) => {
-                self.save_roster();
-                self.info(format!("已将 {n} 个名称加入名册"));
-            }
-        }
+        let Some(plan) = self.with_plan_untracked(Plan::clone) else {
+            return;
+        };
+        self.change_roster(
+            move |r| r.absorb(&plan),
+            |state, added| match added {
+                0 => state.info("名册已包含本计划中的全部人员和科室"),
+                n => state.info(format!("已将 {n} 个名称加入名册")),
+            },
+        );
     }
 
-    fn save_roster(self) {
-        let roster = self.roster.get_untracked();
-        if let Some(Err(e)) = self.library.try_update(|l| l.save_roster(&roster)) {
-            self.error(e.to_string());
-        }
+    /// Applies a change to the roster as stored now (another tab's names are kept) and shows
+    /// the stored result; a change that could not be stored is not shown as made.
+    fn change_roster(
+        self,
+        change: impl FnOnce(&mut Roster) -> usize + 'static,
+        then: impl FnOnce(AppState, usize) + 'static,
+    ) {
+        self.locked(move || {
+            let result = self
+                .library
+                .try_update_untracked(|l| l.change_roster(change));
+            match result {
+                Some(Ok((roster, changed))) => {
+                    self.roster.set(roster);
+                    then(self, changed);
+                }
+                Some(Err(e)) => {
+                    self.roster.set(self.library.with_untracked(|l| l.roster()));
+                    self.error(format!("名册未能保存：{e}"));
+                }
+                None => {}
+            }
+        });
     }
 }

@@ -103,12 +103,16 @@ pub fn StoragePanel() -> impl IntoView {
     }
 }
 
-/// The open plan's named versions (e.g. 报送稿): keep one, restore one, delete one.
+/// How many snapshots 只保留最近… keeps.
+const KEEP_SNAPSHOTS: usize = 3;
+
+/// The open plan's named versions (e.g. 报送稿): keep one, restore one, delete one, prune.
 #[component]
 pub fn SnapshotsPanel() -> impl IntoView {
     let state = use_state();
     let name = RwSignal::new(String::new());
-    let confirm = RwSignal::new(None::<usize>);
+    // The snapshot (by its time) whose restore waits for a yes.
+    let confirm = RwSignal::new(None::<u64>);
     let add = move || {
         let text = name.get_untracked();
         if text.trim().is_empty() {
@@ -129,7 +133,10 @@ pub fn SnapshotsPanel() -> impl IntoView {
                 <button class="save-snapshot" on:click=move |_| add()>"保存为版本"</button>
             </div>
             <ul class="snapshot-list">
-                {move || state.snapshots().into_iter().enumerate().rev().map(|(i, s)| view! {
+                {move || state.snapshots().into_iter().rev().map(|s| {
+                    let time = s.time;
+                    let i = time.to_bits();
+                    view! {
                     <li class="snapshot">
                         <span class="snapshot-title">{s.name.clone()}</span>
                         <span class="snapshot-time">{browser::local_time(s.time)}</span>
@@ -138,13 +145,21 @@ pub fn SnapshotsPanel() -> impl IntoView {
                                 <button class="small restore-snapshot" on:click=move |_| confirm.set(Some(i))>"恢复"</button>
                             }>
                             <span class="confirm">"用此版本替换当前内容？"</span>
-                            <button class="small danger confirm-restore" on:click=move |_| { confirm.set(None); state.restore_snapshot(i); }>"恢复"</button>
+                            <button class="small danger confirm-restore" on:click=move |_| { confirm.set(None); state.restore_snapshot(time); }>"恢复"</button>
                             <button class="small" on:click=move |_| confirm.set(None)>"取消"</button>
                         </Show>
-                        <button class="small remove-snapshot" on:click=move |_| state.remove_snapshot(i)>"删除"</button>
+                        <button class="small remove-snapshot" on:click=move |_| state.remove_snapshot(time)>"删除"</button>
                     </li>
-                }).collect_view()}
+                }}).collect_view()}
             </ul>
+            <Show when=move || { state.snapshots().len() > KEEP_SNAPSHOTS }>
+                <p class="prune">
+                    {move || format!("共 {} 个版本，占用约 {} KB。", state.snapshots().len(), state.open_plan_usage().1 * 2 / 1024)}
+                    <button class="small prune-snapshots" on:click=move |_| state.prune_snapshots(KEEP_SNAPSHOTS)>
+                        {format!("只保留最近 {KEEP_SNAPSHOTS} 个版本")}
+                    </button>
+                </p>
+            </Show>
         </section>
     }
 }

@@ -62,13 +62,13 @@ fn unreadable_index_is_kept_aside_not_overwritten() {
     let mut library = Library::open(MemoryStore::default());
     let a = library.create(&plan("甲"), 1.0).unwrap();
     let mut store = library.store.clone();
-    store.set(INDEX_KEY, "{broken").unwrap();
+    store.set(keys::INDEX, "{broken").unwrap();
     let library = Library::open(store);
     assert_eq!(library.warnings.len(), 1);
     assert_eq!(library.plans().len(), 1);
     assert_eq!(library.plans()[0].id, a);
     assert_eq!(
-        library.store.get("yaodian/aside/yaodian/index").as_deref(),
+        library.store.get(&keys::aside(keys::INDEX)).as_deref(),
         Some("{broken")
     );
 }
@@ -76,8 +76,10 @@ fn unreadable_index_is_kept_aside_not_overwritten() {
 #[test]
 fn roster_round_trips() {
     let mut library = Library::open(MemoryStore::default());
-    let mut roster = Roster::default();
-    roster.leaders.push("杨少平".into());
-    library.save_roster(&roster).unwrap();
+    let (roster, added) = library
+        .change_roster(|r| r.add(crate::Role::Leader, "杨少平"))
+        .unwrap();
+    assert!(added);
+    assert_eq!(roster.leaders, ["杨少平"]);
     assert_eq!(Library::open(library.store.clone()).roster(), roster);
 }
