@@ -414,3 +414,28 @@ fn the_current_version_has_a_fixture() {
     );
     assert_eq!(library.snapshots(&id)[0].name, "报送稿");
 }
+
+/// No file but `src/store/keys.rs` spells a storage key: the layout has one owner.
+#[test]
+fn only_the_keys_module_spells_a_key() {
+    fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs")
+                && !path.ends_with("src/store/keys.rs")
+            {
+                let text = std::fs::read_to_string(&path).unwrap();
+                if text.contains("\"yaodian/") {
+                    found.push(path.display().to_string());
+                }
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    walk(&root.join("src"), &mut found);
+    walk(&root.join("web/src"), &mut found);
+    assert!(found.is_empty(), "keys spelled outside src/store/keys.rs: {found:?}");
+}

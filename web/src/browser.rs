@@ -311,6 +311,14 @@ thread_local! {
     static IN_LOCK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+/// Runs `f` at once, as if it held the storage lock (what it calls does not wait either): for
+/// opening the page the address names before the first paint, which only reads.
+pub fn at_once(f: impl FnOnce()) {
+    let outer = IN_LOCK.with(|l| l.replace(true));
+    f();
+    IN_LOCK.with(|l| l.set(outer));
+}
+
 /// Runs `f` holding the Web Lock every Yaodian tab takes to check and write storage
 /// (`navigator.locks`, [`yaodian::store::keys::LOCK`]), so that two tabs' check-then-write
 /// steps never interleave. Where the browser has no Web Locks (a page served over plain http

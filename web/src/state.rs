@@ -172,7 +172,8 @@ impl AppState {
         if !warnings.is_empty() {
             state.error(warnings.join("；"));
         }
-        state.follow_hash();
+        // The page the address names is there on the first paint (its parts not fetched).
+        browser::at_once(|| state.follow_hash());
         state
     }
 

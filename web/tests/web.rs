@@ -36,9 +36,17 @@ fn labels() -> Vec<String> {
         .collect()
 }
 
+/// Lets Leptos update the page, and the storage lock (`navigator.locks`) be granted.
 async fn settle() {
     for _ in 0..3 {
         leptos::task::tick().await;
+        let pause = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
     }
 }
 

@@ -1,0 +1,210 @@
+import { test, expect, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { newPlan, firstTitle, stored, fillStorage, clearJunk } from './helpers';
+
+// Data safety as a user meets it: storage full while leaving the plan, two tabs changing the
+// roster, the open plan removed in another tab, a page closed or reloaded with changes not
+// stored, two saves at the same moment, a panic, and a backup with values this build cannot read.
+
+/** Titles of the first task of every stored plan. */
+const storedTitles = (page: Page) =>
+  page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('yaodian/plan/'))
+      .map((k) => JSON.parse(localStorage.getItem(k)!).plan.nodes[0].children[0].title as string)
+      .sort(),
+  );
+
+const toList = (page: Page) => page.getByRole('button', { name: '‹ 计划列表' }).click();
+
+test('storage full, then leaving the plan: the edit is kept, exported, and saved once there is room', async ({ page }) => {
+  const id = await newPlan(page);
+  await fillStorage(page);
+  const long = '存储已满时的修改' + '。'.repeat(3000);
+  await firstTitle(page).fill(long);
+  await expect(page.locator('.saved')).toHaveText('未能保存');
+
+  // Leaving keeps it, says so, and the export the message offers works.
+  await toList(page);
+  const toast = page.locator('.toast.error');
+  await expect(toast).toContainText('已保留在本窗口');
+  await expect(page.locator('.draft-item')).toContainText('2027年卫生健康工作要点');
+  let download = page.waitForEvent('download');
+  await toast.getByRole('button', { name: '导出计划文件' }).click();
+  expect(JSON.parse(readFileSync(await (await download).path(), 'utf8')).plan.nodes[0].children[0].title).toBe(long);
+
+  // Browser back, forward and a reload keep it too (the reload asks first).
+  await page.goBack();
+  await expect(firstTitle(page)).toHaveValue(long);
+  await page.goForward();
+  await expect(page.locator('.draft-item')).toHaveCount(1);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.type());
+    void d.accept();
+  });
+  await page.reload();
+  await expect(page.locator('.draft-item')).toContainText('2027年卫生健康工作要点');
+  await expect(page.locator('.toast.error')).toContainText('上次未能保存');
+  download = page.waitForEvent('download');
+  await page.locator('.export-draft').click();
+  expect(JSON.parse(readFileSync(await (await download).path(), 'utf8')).plan.nodes[0].children[0].title).toBe(long);
+
+  // Room again: 继续编辑 saves it.
+  await clearJunk(page);
+  await page.locator('.continue-draft').click();
+  await expect(firstTitle(page)).toHaveValue(long);
+  await expect(page.locator('.saved')).toHaveText('已自动保存');
+  expect((await stored(page, id)).plan.nodes[0].children[0].title).toBe(long);
+  await toList(page);
+  await expect(page.locator('.draft-item')).toHaveCount(0);
+});
+
+test('storage full: opening another plan keeps the unsaved one; deleting still frees space', async ({ page }) => {
+  const first = await newPlan(page, '2027');
+  await toList(page);
+  await newPlan(page, '2028');
+  await fillStorage(page);
+  await firstTitle(page).fill('二〇二八年未保存的修改' + '。'.repeat(3000));
+  await expect(page.locator('.saved')).toHaveText('未能保存');
+  await page.goto(`/#/plan/${first}`);
+  await expect(page.locator('.toast.error')).toContainText('已保留在本窗口');
+  await toList(page);
+  await expect(page.locator('.draft-item')).toContainText('2028年卫生健康工作要点');
+
+  // The trash cannot take the 2027 plan, but deleting it for good works and frees space.
+  const item = page.locator(`.plan-item[data-plan="${first}"]`);
+  await item.getByRole('button', { name: '删除' }).click();
+  await item.getByRole('button', { name: '确定删除' }).click();
+  const toast = page.locator('.toast.error');
+  await expect(toast).toContainText('无法把');
+  const download = page.waitForEvent('download');
+  await toast.getByRole('button', { name: '下载备份后彻底删除' }).click();
+  expect(JSON.parse(readFileSync(await (await download).path(), 'utf8')).format).toBe('yaodian-plan');
+  await expect(page.locator(`.plan-item[data-plan="${first}"]`)).toHaveCount(0);
+  expect(await stored(page, first)).toBeNull();
+});
+
+test('two tabs add names to the roster: both names are kept, and each tab shows both', async ({ context }) => {
+  const a = await context.newPage();
+  const id = await newPlan(a);
+  const b = await context.newPage();
+  await b.goto(`/#/plan/${id}`);
+  for (const page of [a, b]) await page.getByRole('tab', { name: '名册' }).click();
+  const leaders = (page: Page) => page.locator('.roster-list[data-role="leader"]');
+  await leaders(a).getByRole('textbox').fill('一号窗口的领导');
+  await leaders(a).getByRole('textbox').press('Enter');
+  await leaders(b).getByRole('textbox').fill('二号窗口的领导');
+  await leaders(b).getByRole('textbox').press('Enter');
+  for (const page of [a, b]) {
+    await expect(leaders(page).locator('li')).toHaveText([/一号窗口的领导/, /二号窗口的领导/]);
+  }
+  const roster = await a.evaluate(() => JSON.parse(localStorage.getItem('yaodian/roster')!).roster.leaders);
+  expect(roster).toEqual(['一号窗口的领导', '二号窗口的领导']);
+  // A removal in one tab is a change too, not a stale list written back.
+  await leaders(b).getByRole('button', { name: '从名册删除一号窗口的领导' }).click();
+  await expect(leaders(a).locator('li')).toHaveText([/二号窗口的领导/]);
+});
+
+for (const how of ['deleted and purged', 'cleared'] as const) {
+  test(`the open plan ${how} in another tab is kept as exactly one copy`, async ({ context }) => {
+    const a = await context.newPage();
+    const id = await newPlan(a);
+    await firstTitle(a).fill('一号窗口正在编辑');
+    await expect.poll(async () => (await stored(a, id))?.plan.nodes[0].children[0].title).toBe('一号窗口正在编辑');
+    const b = await context.newPage();
+    await b.goto('/');
+    if (how === 'cleared') {
+      await b.evaluate((id) => localStorage.removeItem(`yaodian/plan/${id}`), id);
+    } else {
+      const item = b.locator(`.plan-item[data-plan="${id}"]`);
+      await item.getByRole('button', { name: '删除' }).click();
+      await item.getByRole('button', { name: '确定删除' }).click();
+      await b.locator('.trash summary').click();
+      await b.locator('.trash').getByRole('button', { name: '彻底删除', exact: true }).click();
+      await b.locator('.trash').getByRole('button', { name: '确定彻底删除' }).click();
+      await expect.poll(() => stored(b, id)).toBeNull();
+    }
+    await expect(a.locator('.toast.error')).toContainText('已另存为计划');
+    // Saved again and again: still one copy, with every change in it.
+    for (const text of ['删除后的第一次修改', '删除后的第二次修改', '删除后的第三次修改']) {
+      await firstTitle(a).fill(text);
+      await expect.poll(() => storedTitles(a)).toEqual([text]);
+    }
+    await expect(a.locator('.saved')).toHaveText('已自动保存');
+  });
+}
+
+test('two saves at the same moment: the check and the write wait for the lock', async ({ context }) => {
+  const a = await context.newPage();
+  const id = await newPlan(a);
+  const b = await context.newPage();
+  await b.goto('/');
+  // Tab B holds the storage lock…
+  await b.evaluate(() => {
+    void navigator.locks.request('yaodian/store', () => new Promise<void>((release) => {
+      (window as unknown as { release: () => void }).release = release;
+    }));
+  });
+  const before = (await stored(a, id)).revision;
+  await a.bringToFront();
+  await firstTitle(a).fill('一号窗口的修改');
+  // …so A's save waits instead of writing over what B may be writing.
+  await a.waitForTimeout(1500);
+  expect((await stored(a, id)).revision).toBe(before);
+  // B writes a new revision while it holds the lock, then lets go.
+  await b.evaluate((id) => {
+    const key = `yaodian/plan/${id}`;
+    const value = JSON.parse(localStorage.getItem(key)!);
+    value.revision += 1;
+    value.plan.nodes[0].children[0].title = '二号窗口同时保存的修改';
+    localStorage.setItem(key, JSON.stringify(value));
+    (window as unknown as { release: () => void }).release();
+  }, id);
+  // A finds B's revision under the lock: both versions are kept, neither written over.
+  await expect(a.locator('.toast.error')).toContainText('两份都已保留', { timeout: 15_000 });
+  await expect.poll(() => storedTitles(a)).toEqual(['一号窗口的修改', '二号窗口同时保存的修改'].sort());
+});
+
+test('a panic stops every write: the roster, snapshots and plans alike', async ({ page }) => {
+  await newPlan(page);
+  await page.evaluate(() => {
+    try {
+      (window as unknown as { wasmBindings: { yaodian_test_panic(): void } }).wasmBindings.yaodian_test_panic();
+    } catch {
+      // the panic surfaces as a JS error
+    }
+  });
+  await expect(page.locator('.panic-overlay')).toBeVisible();
+  const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  // The page's own code cannot write any more, whatever it tries.
+  await page.evaluate(() => document.querySelector('.panic-overlay')?.remove());
+  await page.getByRole('tab', { name: '名册' }).click({ timeout: 2000 }).catch(() => {});
+  await page.locator('.roster-list[data-role="leader"] input').fill('出错后的名字', { timeout: 2000 }).catch(() => {});
+  await page.locator('.roster-list[data-role="leader"] input').press('Enter', { timeout: 2000 }).catch(() => {});
+  await page.waitForTimeout(500);
+  const after = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  expect(after).toBe(before);
+});
+
+test('backup carries values set aside and values of a newer version, as they are', async ({ page }) => {
+  const id = await newPlan(page);
+  await toList(page);
+  const garbage = '{"format":"yaodian-plan","schema":2,"plan":{"nodes":[{"id":1, 坏了';
+  const newer = '{"format":"yaodian-plan","schema":99,"revision":3,"plan":{"新版本的字段":1}}';
+  await page.evaluate(([id, garbage, newer]) => {
+    localStorage.setItem('yaodian/plan/bad1', garbage);
+    localStorage.setItem('yaodian/plan/new1', newer);
+    localStorage.setItem(`yaodian/snapshots/${id}`, '{"schema":99,"snapshots":"新版本"}');
+  }, [id, garbage, newer]);
+  await page.goto('/');
+  await expect(page.locator('.aside-item')).toContainText('yaodian/plan/bad1');
+  const download = page.waitForEvent('download');
+  await page.locator('#export-library').click();
+  const backup = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+  expect(backup.raw['yaodian/aside/yaodian/plan/bad1']).toBe(garbage);
+  expect(backup.raw['yaodian/plan/new1']).toBe(newer);
+  expect(backup.raw[`yaodian/snapshots/${id}`]).toBe('{"schema":99,"snapshots":"新版本"}');
+  // The newer version's values were never written over.
+  expect(await page.evaluate(() => localStorage.getItem('yaodian/plan/new1'))).toBe(newer);
+});
