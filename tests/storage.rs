@@ -437,5 +437,8 @@ fn only_the_keys_module_spells_a_key() {
     let mut found = Vec::new();
     walk(&root.join("src"), &mut found);
     walk(&root.join("web/src"), &mut found);
-    assert!(found.is_empty(), "keys spelled outside src/store/keys.rs: {found:?}");
+    assert!(
+        found.is_empty(),
+        "keys spelled outside src/store/keys.rs: {found:?}"
+    );
 }
