@@ -208,3 +208,55 @@ test('backup carries values set aside and values of a newer version, as they are
   // The newer version's values were never written over.
   expect(await page.evaluate(() => localStorage.getItem('yaodian/plan/new1'))).toBe(newer);
 });
+
+test('every kind of value: a newer version\'s roster is kept as it is, and changing it says why not', async ({ page }) => {
+  await newPlan(page);
+  const newer = '{"schema":99,"名册":"新版本的格式"}';
+  await page.evaluate((newer) => localStorage.setItem('yaodian/roster', newer), newer);
+  await page.reload();
+  await expect(page.locator('.toast.error')).toContainText('名册数据由较新版本的要点写入');
+  await page.getByRole('tab', { name: '名册' }).click();
+  const leaders = page.locator('.roster-list[data-role="leader"]');
+  await leaders.getByRole('textbox').fill('新来的领导');
+  await leaders.getByRole('textbox').press('Enter');
+  await expect(page.locator('.toast.error')).toContainText('名册未能保存');
+  await expect(leaders.locator('li')).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('yaodian/roster'))).toBe(newer);
+});
+
+test('snapshots are bounded: each plan shows what it takes, and old versions can be pruned', async ({ page }) => {
+  const id = await newPlan(page);
+  await page.getByRole('tab', { name: '导出' }).click();
+  for (const name of ['第一稿', '第二稿', '第三稿', '第四稿', '第五稿']) {
+    await page.locator('.snapshot-name').fill(name);
+    await page.locator('.save-snapshot').click();
+    await expect(page.locator('.snapshot-title').first()).toHaveText(name);
+  }
+  await expect(page.locator('.prune')).toContainText('共 5 个版本');
+  await page.locator('.prune-snapshots').click();
+  await expect(page.locator('.snapshot-title')).toHaveText(['第五稿', '第四稿', '第三稿']);
+  const stored = await page.evaluate((id) => JSON.parse(localStorage.getItem(`yaodian/snapshots/${id}`)!).snapshots.length, id);
+  expect(stored).toBe(3);
+  await toList(page);
+  await expect(page.locator(`.plan-item[data-plan="${id}"] .plan-meta`)).toContainText(/占用 \d+ KB（其中版本 \d+ KB）/);
+});
+
+test('a backup import that fails leaves every stored value exactly as it was', async ({ page }) => {
+  await newPlan(page, '2027');
+  await firstTitle(page).fill('要导入的计划');
+  await toList(page);
+  const exported = page.waitForEvent('download');
+  await page.locator('#export-library').click();
+  const backup = readFileSync(await (await exported).path(), 'utf8');
+  // Another library: one plan of its own, and storage full.
+  await page.evaluate(() => localStorage.clear());
+  await newPlan(page, '2030');
+  await toList(page);
+  await fillStorage(page);
+  const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  await page.locator('#import-library').setInputFiles({ name: '备份.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+  await expect(page.locator('.toast.error')).toContainText('导入备份失败，已逐项核对恢复原状');
+  const after = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  expect(after).toBe(before);
+  await clearJunk(page);
+});

@@ -1,11 +1,13 @@
 // A minimal static server for the release build (dist/), with the right MIME types for wasm and
 // Last-Modified / If-Modified-Since, as static servers have (the service worker revalidates the
-// export worker's unhashed files with it).
+// export worker's unhashed files with it). For the test of a deployment, POST /__test/deploy?next
+// serves `<root>-next` instead (a newer build), and ?back the build again.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
-const [root = 'dist', port = '8091'] = process.argv.slice(2);
+const [served = 'dist', port = '8091'] = process.argv.slice(2);
+let root = served;
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -18,6 +20,11 @@ const types = {
 };
 
 createServer(async (req, res) => {
+  if (req.method === 'POST' && req.url.startsWith('/__test/deploy')) {
+    root = req.url.endsWith('?next') ? `${served}-next` : served;
+    res.writeHead(204);
+    return res.end();
+  }
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
   const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
   try {

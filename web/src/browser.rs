@@ -311,6 +311,26 @@ thread_local! {
     static IN_LOCK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+/// The build this page is (`<meta name="yaodian-build">`, written by scripts/build-web).
+pub fn build() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(r#"meta[name="yaodian-build"]"#)
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default()
+}
+
+/// Reloads the page (a newer build was deployed).
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
 /// Runs `f` at once, as if it held the storage lock (what it calls does not wait either): for
 /// opening the page the address names before the first paint, which only reads.
 pub fn at_once(f: impl FnOnce()) {

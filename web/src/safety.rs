@@ -41,6 +41,11 @@ impl AppState {
             unload.remove();
         });
         self.request_persist();
+        // A newer build was deployed while this page was open: save, then load it.
+        crate::worker::on_stale(move || {
+            self.flush_now();
+            browser::reload();
+        });
     }
 
     /// Another tab changed a key: refresh the list and the roster, or take the open plan's

@@ -24,6 +24,7 @@ use crate::state::AppState;
 const SCRIPT: &str = "export-worker.js";
 
 const FAILED: &str = "导出组件加载失败（可能是网络中断或浏览器不支持），请联网后刷新页面再试";
+const STALE: &str = "要点已更新到新版本，正在保存并重新载入页面，请载入后再导出一次";
 
 struct Client {
     worker: Worker,
@@ -39,6 +40,14 @@ struct Client {
 
 thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+    /// What the page does when the export worker is of another build (see [`on_stale`]).
+    static ON_STALE: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
+}
+
+/// Sets what happens when the export worker turns out to be of a newer build than the page
+/// (one was deployed while the page was open): the app saves and reloads.
+pub fn on_stale(f: impl Fn() + 'static) {
+    ON_STALE.with(|s| *s.borrow_mut() = Some(Box::new(f)));
 }
 
 /// Runs `job` in the worker (`bytes`: the file a `DocxParagraphs` job reads). The job is sent
@@ -145,7 +154,22 @@ fn start() -> Result<Client, String> {
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
         let data = event.data();
         if Reflect::get(&data, &"failed".into()).is_ok_and(|f| f.is_truthy()) {
-            return fail();
+            return fail(FAILED);
+        }
+        // Its first word: the build it belongs to, which must be the page's.
+        if let Some(build) = Reflect::get(&data, &"build".into())
+            .ok()
+            .and_then(|b| b.as_string())
+        {
+            if build == browser::build() {
+                return;
+            }
+            fail(STALE);
+            return ON_STALE.with(|s| {
+                if let Some(reload) = s.borrow().as_ref() {
+                    reload();
+                }
+            });
         }
         if Reflect::get(&data, &"ready".into()).is_ok_and(|r| r.is_truthy()) {
             CLIENT.with(|cell| {
@@ -168,7 +192,7 @@ fn start() -> Result<Client, String> {
             let _ = resolve.call1(&JsValue::NULL, &data);
         }
     });
-    let on_error = Closure::<dyn Fn(JsValue)>::new(|_event: JsValue| fail());
+    let on_error = Closure::<dyn Fn(JsValue)>::new(|_event: JsValue| fail(FAILED));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     Ok(Client {
@@ -182,14 +206,14 @@ fn start() -> Result<Client, String> {
     })
 }
 
-/// The worker could not load, or its module trapped: it is of no more use. Every waiting job
-/// fails with a message; the next job starts a new worker.
-fn fail() {
+/// The worker could not load, its module trapped, or it is of another build: it is of no more
+/// use. Every waiting job fails with `why`; the next job starts a new worker.
+fn fail(why: &str) {
     let failed = CLIENT.with(|cell| cell.borrow_mut().take());
     if let Some(mut client) = failed {
         client.worker.terminate();
         for (_, (_, reject)) in client.pending.drain() {
-            let _ = reject.call1(&JsValue::NULL, &FAILED.into());
+            let _ = reject.call1(&JsValue::NULL, &why.into());
         }
         // Its handlers (the caller among them) are dropped once this call has returned.
         wasm_bindgen_futures::spawn_local(async move { drop(client) });
