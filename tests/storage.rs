@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use yaodian::plan::file::{self, FileError, SCHEMA};
-use yaodian::store::{Backup, Existing, Library, LoadError, MemoryStore, Store, StoreError};
+use yaodian::store::{keys, Backup, Existing, Library, LoadError, MemoryStore, Store, StoreError};
 use yaodian::{Plan, Status};
 
 /// A store holding a fixture: a localStorage dump, key → value, as a released version left it.
@@ -441,4 +441,29 @@ fn only_the_keys_module_spells_a_key() {
         found.is_empty(),
         "keys spelled outside src/store/keys.rs: {found:?}"
     );
+}
+
+/// A list of a newer version is never written over, yet a plan can still be removed for good
+/// (storage can always be freed), and saved and exported while it stays.
+#[test]
+fn a_newer_list_still_lets_plans_be_saved_exported_and_removed() {
+    let mut library = Library::open(MemoryStore::default());
+    let a = library.create(&plan("甲"), 1.0).unwrap();
+    let b = library.create(&plan("乙"), 2.0).unwrap();
+    let mut store = library.store().clone();
+    let newer = r#"{"schema":99,"plans":"新版本的列表"}"#;
+    store.set(keys::INDEX, newer).unwrap();
+    let mut library = Library::open(store);
+    assert!(library.read_only.is_some());
+    assert!(library.delete(&a, 3.0).is_err(), "the trash is in the list");
+    let (_, revision) = library.load_revision(&a).unwrap();
+    library.save(&a, &plan("甲改"), revision, 3.0).unwrap();
+    assert!(library
+        .backup()
+        .plans
+        .iter()
+        .any(|p| p.plan.title == "甲改"));
+    library.purge(&b).unwrap();
+    assert_eq!(library.load(&b), Err(LoadError::Missing));
+    assert_eq!(library.store().get(keys::INDEX).as_deref(), Some(newer));
 }

@@ -643,9 +643,15 @@ impl<S: Store> Library<S> {
     }
 
     /// Removes a plan for good, with its snapshots. It only makes the stored index smaller,
-    /// so it works when storage is full.
+    /// so it works when storage is full; while the list may not be written (a newer version's,
+    /// or unreadable with no room to keep it), the plan's values go and the list is left as it
+    /// is (whoever reads it next drops the entry).
     pub fn purge(&mut self, id: &str) -> Result<(), StoreError> {
-        self.change_index(|index| index.retain(|m| m.id != id))?;
+        if self.blocked.is_some() {
+            self.index.retain(|m| m.id != id);
+        } else {
+            self.change_index(|index| index.retain(|m| m.id != id))?;
+        }
         self.remove_value(&keys::plan(id));
         self.remove_value(&keys::snapshots(id));
         Ok(())

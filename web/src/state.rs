@@ -468,16 +468,15 @@ impl AppState {
                     error: false,
                     action: Some(ToastAction::RestorePlan(id)),
                 })),
-                // Storage so full that even the trash cannot take it: deleting for good only
-                // makes the stored list smaller, so it always works.
-                Some(Err(StoreError::Full)) => self.toast.set(Some(Toast {
+                // Storage so full that even the trash cannot take it, or a list this build may
+                // not write: deleting for good still works (it only removes values).
+                Some(Err(e)) => self.toast.set(Some(Toast {
                     text: format!(
-                        "存储空间已满，无法把「{name}」移到回收站。可先下载它的计划文件，再彻底删除以腾出空间"
+                        "无法把「{name}」移到回收站（{e}）。可先下载它的计划文件，再彻底删除以腾出空间"
                     ),
                     error: true,
                     action: Some(ToastAction::Purge(id)),
                 })),
-                Some(Err(e)) => self.error(e.to_string()),
                 None => {}
             }
         });

@@ -40,14 +40,19 @@ fn labels() -> Vec<String> {
 async fn settle() {
     for _ in 0..3 {
         leptos::task::tick().await;
-        let pause = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
+        pause(20).await;
     }
+}
+
+/// Waits `ms` milliseconds of real time.
+async fn pause(ms: i32) {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(timer).await.unwrap();
 }
 
 /// Mounts a fresh app on an empty storage; the handle unmounts it when dropped.
@@ -195,4 +200,24 @@ async fn full_storage_shows_a_message_and_keeps_the_edit_in_memory() {
     let id = library.plans()[0].id.clone();
     let stored = library.load(&id).unwrap();
     assert_eq!(stored.nodes[0].children[0].title, format!("{long}。"));
+}
+
+/// Storage writes wait for the Web Lock, in the order asked; what runs inside runs at once.
+#[wasm_bindgen_test]
+async fn storage_work_holds_the_web_lock_in_order() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let order = Rc::new(RefCell::new(Vec::new()));
+    let (first, second) = (order.clone(), order.clone());
+    yaodian_web::browser::locked(move || {
+        first.borrow_mut().push(1);
+        let nested = first.clone();
+        yaodian_web::browser::locked(move || nested.borrow_mut().push(2));
+        first.borrow_mut().push(3);
+    });
+    yaodian_web::browser::locked(move || second.borrow_mut().push(4));
+    // Granted later: nothing ran yet.
+    assert!(order.borrow().is_empty());
+    pause(100).await;
+    assert_eq!(*order.borrow(), [1, 2, 3, 4]);
 }
