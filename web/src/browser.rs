@@ -339,6 +339,10 @@ pub fn at_once(f: impl FnOnce()) {
     IN_LOCK.with(|l| l.set(outer));
 }
 
+/// How long a tab that was granted the storage lock waits for other tabs' last writes to reach
+/// its copy of localStorage.
+const LOCK_SETTLE_MS: i32 = 30;
+
 /// Runs `f` holding the Web Lock every Yaodian tab takes to check and write storage
 /// (`navigator.locks`, [`yaodian::store::keys::LOCK`]), so that two tabs' check-then-write
 /// steps never interleave. Where the browser has no Web Locks (a page served over plain http
@@ -365,12 +369,34 @@ pub fn locked(f: impl FnOnce() + 'static) {
     };
     let waiting = std::rc::Rc::new(std::cell::RefCell::new(Some(run)));
     let granted = waiting.clone();
-    let callback =
-        wasm_bindgen::closure::Closure::once_into_js(move |_lock: wasm_bindgen::JsValue| {
-            if let Some(run) = granted.borrow_mut().take() {
-                run();
-            }
-        });
+    // Holding the lock, `f` first waits a moment: another tab's writes made just before it let
+    // go travel to this tab's copy of localStorage separately from the lock (Chromium), and must
+    // arrive before `f` checks what is stored.
+    let callback = wasm_bindgen::closure::Closure::once_into_js(
+        move |_lock: wasm_bindgen::JsValue| -> wasm_bindgen::JsValue {
+            js_sys::Promise::new(&mut |resolve, _| {
+                let granted = granted.clone();
+                let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+                    if let Some(run) = granted.borrow_mut().take() {
+                        run();
+                    }
+                    let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+                });
+                let timer = web_sys::window().map(|w| {
+                    w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                        later.unchecked_ref(),
+                        LOCK_SETTLE_MS,
+                    )
+                });
+                if !matches!(timer, Some(Ok(_))) {
+                    let _ = later
+                        .unchecked_ref::<js_sys::Function>()
+                        .call0(&wasm_bindgen::JsValue::NULL);
+                }
+            })
+            .into()
+        },
+    );
     let name = wasm_bindgen::JsValue::from_str(yaodian::store::keys::LOCK);
     if request.call2(&locks, &name, &callback).is_err() {
         if let Some(run) = waiting.borrow_mut().take() {

@@ -617,8 +617,10 @@ impl AppState {
         }
         self.queued.set_value(true);
         self.locked(move || {
-            self.queued.set_value(false);
-            self.save_now();
+            // Unless a save since (leaving the plan, the page hidden) stored it already.
+            if self.queued.get_value() {
+                self.save_now();
+            }
         });
     }
 
@@ -627,6 +629,7 @@ impl AppState {
     /// message offers to export it.
     pub(crate) fn save_now(self) {
         self.pending.set_value(false);
+        self.queued.set_value(false);
         if crate::panic::panicked() {
             return;
         }

@@ -40,7 +40,7 @@ fn labels() -> Vec<String> {
 async fn settle() {
     for _ in 0..3 {
         leptos::task::tick().await;
-        pause(20).await;
+        pause(40).await;
     }
 }
 
