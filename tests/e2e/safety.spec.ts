@@ -44,6 +44,7 @@ test('storage full, then leaving the plan: the edit is kept, exported, and saved
     void d.accept();
   });
   await page.reload();
+  expect(dialogs).toEqual(['beforeunload']);
   await expect(page.locator('.draft-item')).toContainText('2027年卫生健康工作要点');
   await expect(page.locator('.toast.error')).toContainText('上次未能保存');
   download = page.waitForEvent('download');
@@ -104,6 +105,27 @@ test('two tabs add names to the roster: both names are kept, and each tab shows 
   // A removal in one tab is a change too, not a stale list written back.
   await leaders(b).getByRole('button', { name: '从名册删除一号窗口的领导' }).click();
   await expect(leaders(a).locator('li')).toHaveText([/二号窗口的领导/]);
+});
+
+test('two tabs create and delete plans: the list keeps every change of both', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  const first = await newPlan(a, '2027');
+  const second = await newPlan(b, '2028');
+  await toList(a);
+  await toList(b);
+  await expect(a.locator('.plan-list .plan-item[data-plan]')).toHaveCount(2);
+  const item = b.locator(`.plan-item[data-plan="${first}"]`);
+  await item.getByRole('button', { name: '删除' }).click();
+  await item.getByRole('button', { name: '确定删除' }).click();
+  await newPlan(a, '2029');
+  await toList(a);
+  // A's list, written after B's delete, still has it in the trash, and B's plan.
+  await expect(a.locator(`.plan-item[data-plan="${first}"]`)).toHaveCount(0);
+  await expect(a.locator(`.plan-item[data-plan="${second}"]`)).toHaveCount(1);
+  await expect(a.locator('.trash summary')).toContainText('回收站（1）');
+  const index = await a.evaluate(() => JSON.parse(localStorage.getItem('yaodian/index')!).plans);
+  expect(index.map((m: { deleted: number | null }) => m.deleted !== null && m.deleted !== undefined).sort()).toEqual([false, false, true]);
 });
 
 for (const how of ['deleted and purged', 'cleared'] as const) {
