@@ -157,6 +157,28 @@ for (const how of ['deleted and purged', 'cleared'] as const) {
   });
 }
 
+test('the open plan replaced by a newer version\'s value in another tab: that value is kept, the edits become one copy', async ({ context }) => {
+  const a = await context.newPage();
+  const id = await newPlan(a);
+  const b = await context.newPage();
+  await b.goto('/');
+  const newer = '{"format":"yaodian-plan","schema":99,"revision":9,"plan":{"新版本":1}}';
+  await b.evaluate(([id, newer]) => localStorage.setItem(`yaodian/plan/${id}`, newer), [id, newer]);
+  await a.bringToFront();
+  await firstTitle(a).fill('新版本写入后的修改');
+  await expect(a.locator('.toast.error')).toContainText('已另存为计划');
+  await expect(a.locator('.saved')).toHaveText('已自动保存');
+  expect(await a.evaluate((id) => localStorage.getItem(`yaodian/plan/${id}`), id)).toBe(newer);
+  const copies = await a.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('yaodian/plan/'))
+      .map((k) => JSON.parse(localStorage.getItem(k)!))
+      .filter((v) => v.schema === 2)
+      .map((v) => v.plan.nodes[0].children[0].title),
+  );
+  expect(copies).toEqual(['新版本写入后的修改']);
+});
+
 test('two saves at the same moment: the check and the write wait for the lock', async ({ context }) => {
   const a = await context.newPage();
   const id = await newPlan(a);

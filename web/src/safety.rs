@@ -142,8 +142,17 @@ impl AppState {
         let Some((old, plan)) = self.open_plan_copy() else {
             return;
         };
-        if self.library.with_untracked(|l| l.revision(&old)) > 0 {
-            return; // it came back meanwhile
+        if self
+            .library
+            .with_untracked(|l| l.load_revision(&old))
+            .is_ok()
+        {
+            // Stored again meanwhile (restored in another tab): saved over it as usual, which
+            // keeps both if that copy differs.
+            if self.unsaved() {
+                self.save_now();
+            }
+            return;
         }
         let created = self.library.try_update(|l| l.create(&plan, browser::now()));
         match created {
