@@ -4,8 +4,9 @@
 
 use std::time::Instant;
 
-use yaodian::export::docx::{notice_docx, DocxOptions};
+use yaodian::export::docx::notice_docx;
 use yaodian::export::text::{notice_text, TextOptions};
+use yaodian::export::NoticeOptions;
 use yaodian::import::import_text;
 use yaodian::plan::file;
 use yaodian::plan::numbering::number;
@@ -100,7 +101,7 @@ fn main() {
     );
     let mut size = 0;
     let docx = median_ms(15, || {
-        size = notice_docx(&plan500, DocxOptions::default()).len()
+        size = notice_docx(&plan500, NoticeOptions::default()).len()
     });
     println!(
         "docx export of a 500-task plan: median {docx:.1} ms over 15 runs ({} KB)",

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::export::DocxOptions;
+use crate::export::NoticeOptions;
 use crate::ledger::summary::Summary;
 use crate::ledger::views::ListView;
 use crate::plan::model::Plan;
@@ -21,7 +21,7 @@ pub enum Job<'a> {
     /// The GB/T 9704 notice (`export::docx::notice_docx`).
     NoticeDocx {
         plan: Cow<'a, Plan>,
-        options: DocxOptions,
+        options: NoticeOptions,
     },
     /// The task-division table in landscape (`export::docx::division_table_docx`).
     TableDocx { plan: Cow<'a, Plan> },

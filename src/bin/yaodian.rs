@@ -8,7 +8,7 @@
 
 use std::process::ExitCode;
 
-use yaodian::export::docx::{division_table_docx, notice_docx, DocxOptions};
+use yaodian::export::docx::{division_table_docx, notice_docx};
 use yaodian::export::outline::outline;
 use yaodian::export::text::{notice_text, TextOptions};
 use yaodian::export::{table, xlsx};
@@ -22,6 +22,7 @@ const USAGE: &str = "用法：
   yaodian outline FILE                                   打印计划的大纲（FILE 为计划文件 .json、文本或 .docx）
   yaodian export FILE --format text [--no-indent] [-o OUT]   导出通知全文（可直接粘贴到 Word/WPS 的文本）
   yaodian export FILE --format docx -o OUT.docx               导出符合 GB/T 9704-2012 的公文 .docx
+      文本和 .docx 均可加 --attachment（计划作为附件另起一页）、--no-fields（不在任务下写分工）
   yaodian export FILE --format csv|xlsx|table-docx [-o OUT]   导出任务分工表（.csv、.xlsx 或横排 .docx）";
 
 fn main() -> ExitCode {
@@ -94,6 +95,8 @@ fn export(args: &[String]) -> Result<(), String> {
             "--format" | "-f" => format = args.next().cloned(),
             "-o" | "--output" => out = args.next().cloned(),
             "--no-indent" => options.indent = false,
+            "--attachment" => options.notice.attachment = true,
+            "--no-fields" => options.notice.fields_under_tasks = false,
             flag if flag.starts_with('-') => return Err(format!("未知选项：{flag}\n{USAGE}")),
             file => path = Some(file.to_string()),
         }
@@ -105,7 +108,7 @@ fn export(args: &[String]) -> Result<(), String> {
             if out.is_none() {
                 return Err("导出 .docx 需要用 -o 指定输出文件".into());
             }
-            notice_docx(&read_plan(&path)?, DocxOptions::default())
+            notice_docx(&read_plan(&path)?, options.notice)
         }
         Some("csv") => table::csv(&read_plan(&path)?).into_bytes(),
         Some("table-docx") => {

@@ -1,9 +1,12 @@
 //! The GB/T 9704-2012 numbers (page, margins, line pitch, sizes, fonts) and the layout rules
-//! that the .docx ([`super::docx`]) and the HTML preview ([`super::html`]) share.
+//! that the .docx ([`super::docx`]) and the HTML preview ([`super::html`]) share: the one place
+//! these numbers are written (tested below against the standard's millimetres).
 
 /// A4 in twips.
 pub const PAGE_WIDTH: u32 = 11906;
 pub const PAGE_HEIGHT: u32 = 16838;
+/// Margins in millimetres (top, bottom, left, right) as GB/T 9704 gives them.
+pub const MARGINS_MM: [i32; 4] = [37, 35, 28, 26];
 /// Margins in twips: 37, 35, 28 and 26 mm.
 pub const MARGIN_TOP: i32 = 2098;
 pub const MARGIN_BOTTOM: i32 = 1984;
@@ -42,6 +45,58 @@ pub fn level_font(depth: usize) -> &'static str {
 
 /// Width of the text block in twips (156 mm).
 pub const TEXT_WIDTH: i32 = 8844;
+/// Characters of 三号 on one line of the text block.
+pub const CHARS_PER_LINE: i32 = 28;
+/// One character of 三号 (16 pt) in twips.
+pub const EM: i32 = 320;
+/// One character of 四号 (14 pt) in twips: the 版记's and the page number's inset.
+pub const EM_4: i32 = 280;
+/// The red mark's top edge 35 mm under the top of the text block, in twips.
+pub const MARK_TOP: i32 = 1984;
+/// The red rule: 1.5 pt thick (in eighths of a point), 4 mm (11 pt) under the number line.
+pub const RULE_WIDTH: usize = 12;
+pub const RULE_SPACE: usize = 11;
+/// The 成文日期 four characters in from the right (no seal).
+pub const DATE_INSET: i32 = 4 * EM;
+/// 发文字号 and 签发人 one character in from their sides when a 签发人 is set.
+pub const SIGNER_INSET: i32 = EM;
+
+// 28 characters of 16 pt (less the spacing) fill the 156 mm line, and a 29th does not fit.
+const _: () = assert!(CHARS_PER_LINE * (EM + CHAR_SPACING) <= TEXT_WIDTH);
+const _: () = assert!((CHARS_PER_LINE + 1) * (EM + CHAR_SPACING) > TEXT_WIDTH);
+
+/// Twips as points (for the HTML preview).
+pub fn pt(twips: i32) -> f32 {
+    twips as f32 / 20.0
+}
+
+/// The exact height of the mark's line, in twips.
+pub fn mark_line(mark: &str) -> i32 {
+    mark_size(mark) as i32 * 10 + 120
+}
+
+/// Width of a line of 三号 text in twips (CJK one em, ASCII half, less the character spacing).
+pub fn width(text: &str) -> i32 {
+    text.chars()
+        .map(|c| if c.is_ascii() { EM / 2 } else { EM } + CHAR_SPACING)
+        .sum()
+}
+
+/// The 署名's inset from the right: centred over the 成文日期.
+pub fn signature_inset(name: &str, date: &str) -> i32 {
+    if date.is_empty() {
+        return DATE_INSET;
+    }
+    (DATE_INSET + (width(date) - width(name)) / 2).max(0)
+}
+
+/// The page as the export and the preview describe it, from the numbers above.
+pub fn page_description() -> String {
+    let [top, bottom, left, right] = MARGINS_MM;
+    format!(
+        "A4，上 {top} 毫米、下 {bottom} 毫米、左 {left} 毫米、右 {right} 毫米；版心 156×225 毫米，每页 {LINES_PER_PAGE} 行、每行 {CHARS_PER_LINE} 字"
+    )
+}
 
 /// The red mark as large as 36 pt allows while it stays on one line of the text block.
 pub fn mark_size(mark: &str) -> usize {
@@ -97,4 +152,54 @@ pub fn title_lines(text: &str) -> Vec<String> {
     let mut lines = vec![chars[..at].iter().collect::<String>()];
     lines.extend(title_lines(&chars[at..].iter().collect::<String>()));
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Millimetres in twips (1440 to the inch).
+    fn mm(twips: i32) -> f64 {
+        twips as f64 * 25.4 / 1440.0
+    }
+
+    #[test]
+    fn the_numbers_are_the_standards_millimetres() {
+        assert!((mm(PAGE_WIDTH as i32) - 210.0).abs() < 0.1);
+        assert!((mm(PAGE_HEIGHT as i32) - 297.0).abs() < 0.1);
+        let margins = [MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT];
+        for (twips, want) in margins.into_iter().zip(MARGINS_MM) {
+            assert!(
+                (mm(twips) - want as f64).abs() < 0.05,
+                "{twips} is not {want} mm"
+            );
+        }
+        assert!((mm(TEXT_WIDTH) - 156.0).abs() < 0.05);
+        assert_eq!(MARGIN_LEFT + TEXT_WIDTH + MARGIN_RIGHT, PAGE_WIDTH as i32);
+        // 225 mm of text block in 22 exact lines.
+        assert!((mm(PAGE_HEIGHT as i32 - MARGIN_TOP - MARGIN_BOTTOM) - 225.0).abs() < 0.1);
+        assert!((mm(LINE * LINES_PER_PAGE) - 225.0).abs() < 0.5);
+        assert!((mm(MARK_TOP) - 35.0).abs() < 0.05);
+        assert!((RULE_SPACE as f64 / 72.0 * 25.4 - 4.0).abs() < 0.2);
+        assert_eq!((SIZE_2, SIZE_3, SIZE_4), (44, 32, 28));
+        assert_eq!(INDENT, 2 * EM);
+    }
+
+    #[test]
+    fn the_signature_stands_centred_over_the_date() {
+        let (name, date) = ("中共同心县卫生健康局党组", "2020年3月31日");
+        let inset = signature_inset(name, date);
+        let centre = |inset: i32, text: &str| inset + width(text) / 2;
+        assert!((centre(inset, name) - centre(DATE_INSET, date)).abs() <= 1);
+        assert_eq!(signature_inset("短", ""), DATE_INSET);
+        assert_eq!(signature_inset(&"很长".repeat(20), date), 0);
+    }
+
+    #[test]
+    fn the_page_description_names_the_numbers() {
+        assert_eq!(
+            page_description(),
+            "A4，上 37 毫米、下 35 毫米、左 28 毫米、右 26 毫米；版心 156×225 毫米，每页 22 行、每行 28 字"
+        );
+    }
 }

@@ -1,14 +1,14 @@
 //! The notice as HTML with the GB/T 9704 fonts, sizes and indents written inline: what
 //! "复制到Word" puts on the clipboard (Word and WPS keep inline styles when pasting), and what
-//! the print preview shows and prints on A4 pages.
+//! the print preview shows and prints on A4 pages. A walk over [`super::blocks`].
 
+use super::blocks::{notice_blocks, Block, ItemKind, NoticeOptions};
 use super::format::{
-    level_font, mark_size, title_lines, FONT_BODY, FONT_HEI, FONT_KAI, FONT_SONG, FONT_TITLE,
+    level_font, mark_line, mark_size, pt, signature_inset, title_lines, DATE_INSET, EM_4,
+    FONT_BODY, FONT_HEI, FONT_KAI, FONT_SONG, FONT_TITLE, INDENT, LINE, MARK_TOP, RULE_SPACE,
+    RULE_WIDTH, SIGNER_INSET,
 };
-use super::text::{division_fields, lead_sentence};
-use super::{fullwidth_punctuation, paragraphs};
-use crate::plan::model::{NodeKind, Plan};
-use crate::plan::numbering::number;
+use crate::plan::model::Plan;
 
 /// Fallbacks after each official font, for machines that lack it.
 fn family(font: &str) -> &'static str {
@@ -34,15 +34,18 @@ fn escape(text: &str) -> String {
 struct Para<'a> {
     runs: Vec<(String, &'a str)>,
     size: f32,
-    style: &'a str,
+    style: String,
     class: &'a str,
 }
 
 impl Para<'_> {
     fn html(&self) -> String {
         let mut out = format!(
-            "<p class=\"{}\" style=\"margin:0;line-height:28.95pt;font-size:{}pt;{}\">",
-            self.class, self.size, self.style
+            "<p class=\"{}\" style=\"margin:0;line-height:{}pt;font-size:{}pt;{}\">",
+            self.class,
+            pt(LINE),
+            self.size,
+            self.style
         );
         for (text, font) in &self.runs {
             let spacing = if (self.size - 16.0).abs() < 0.1 {
@@ -53,7 +56,7 @@ impl Para<'_> {
             out.push_str(&format!(
                 "<span style=\"font-family:{};{spacing}\">{}</span>",
                 family(font),
-                escape(&fullwidth_punctuation(text))
+                escape(text)
             ));
         }
         if self.runs.iter().all(|(t, _)| t.is_empty()) {
@@ -64,15 +67,17 @@ impl Para<'_> {
     }
 }
 
-const INDENT: &str = "text-indent:32pt;";
-
-fn para<'a>(text: &str, font: &'a str, size: f32, style: &'a str, class: &'a str) -> Para<'a> {
+fn para<'a>(text: &str, font: &'a str, style: String, class: &'a str) -> Para<'a> {
     Para {
         runs: vec![(text.to_string(), font)],
-        size,
+        size: 16.0,
         style,
         class,
     }
+}
+
+fn indented<'a>(text: &str, font: &'a str, class: &'a str) -> Para<'a> {
+    para(text, font, format!("text-indent:{}pt;", pt(INDENT)), class)
 }
 
 /// A title in 二号小标宋, broken into lines where the .docx breaks it.
@@ -84,170 +89,140 @@ fn title(text: &str) -> Para<'static> {
             .map(|(i, line)| (if i == 0 { line } else { format!("\n{line}") }, FONT_TITLE))
             .collect(),
         size: 22.0,
-        style: "text-align:center;white-space:pre-line;",
+        style: "text-align:center;white-space:pre-line;".into(),
         class: "title",
     }
 }
 
-/// The notice as an HTML fragment (one `<div class="gw-doc">`), the plan inline.
-pub fn notice_html(plan: &Plan) -> String {
-    let notice = &plan.notice;
-    let mut out: Vec<Para> = Vec::new();
-    let blank = || para("", FONT_BODY, 16.0, "", "blank");
-    let mark = notice.issuer_mark.trim();
-    if !mark.is_empty() {
-        out.push(para(
-            mark,
-            FONT_TITLE,
-            mark_size(mark) as f32 / 2.0,
-            "text-align:center;color:#ff0000;line-height:44pt;margin-top:24pt;",
-            "mark",
-        ));
-        out.push(blank());
-    }
-    if !notice.doc_number.trim().is_empty() {
-        out.push(para(
-            notice.doc_number.trim(),
-            FONT_BODY,
-            16.0,
-            "text-align:center;border-bottom:1.5pt solid #ff0000;padding-bottom:11pt;",
-            "doc-number",
-        ));
-        out.push(blank());
-    }
-    if !notice.title.trim().is_empty() {
-        out.push(title(notice.title.trim()));
-        out.push(blank());
-    }
-    let recipients = notice.recipients.trim().trim_end_matches(['：', ':']);
-    if !recipients.is_empty() {
-        out.push(para(
-            &format!("{recipients}："),
-            FONT_BODY,
-            16.0,
-            "",
-            "recipients",
-        ));
-    }
-    for p in paragraphs(&notice.transmittal) {
-        out.push(para(p, FONT_BODY, 16.0, INDENT, "body"));
-    }
-    if !plan.title.trim().is_empty() && plan.title.trim() != notice.title.trim() {
-        out.push(blank());
-        out.push(title(plan.title.trim()));
-        out.push(blank());
-    }
-    for p in paragraphs(&plan.requirements) {
-        out.push(para(p, FONT_BODY, 16.0, INDENT, "body"));
-    }
-    for numbered in number(plan) {
-        let node = numbered.node;
-        let font = level_font(numbered.depth);
-        let mut texts = paragraphs(&node.body);
-        let mut first = match node.kind {
-            NodeKind::Heading => para(
-                &format!("{}{}", numbered.label, node.title.trim()),
-                font,
-                16.0,
-                INDENT,
-                "heading",
-            ),
-            NodeKind::Task => para(
-                &format!("{}{}", numbered.label, lead_sentence(&node.title)),
-                font,
-                16.0,
-                INDENT,
-                "task",
-            ),
-        };
-        if node.kind == NodeKind::Task {
-            if let Some(text) = texts.next() {
-                first.runs.push((text.to_string(), FONT_BODY));
-            }
-        }
-        out.push(first);
-        for text in texts {
-            out.push(para(text, FONT_BODY, 16.0, INDENT, "body"));
-        }
-        for field in division_fields(node) {
-            out.push(para(
-                &format!("{}：{}", field.label, field.value),
-                FONT_BODY,
-                16.0,
-                INDENT,
-                "field",
-            ));
-        }
-    }
-    let (signature, date) = (notice.signature.trim(), notice.date.trim());
-    if !signature.is_empty() || !date.is_empty() {
-        out.push(blank());
-        if !signature.is_empty() {
-            out.push(para(
-                signature,
-                FONT_BODY,
-                16.0,
-                "text-align:right;padding-right:64pt;",
-                "signature",
-            ));
-        }
-        if !date.is_empty() {
-            out.push(para(
-                date,
-                FONT_BODY,
-                16.0,
-                "text-align:right;padding-right:64pt;",
-                "date",
-            ));
-        }
-    }
-    let note = notice.note.trim();
-    if !note.is_empty() {
-        let bare = note
-            .trim_start_matches(['（', '('])
-            .trim_end_matches(['）', ')']);
-        out.push(para(
-            &format!("（{bare}）"),
-            FONT_BODY,
-            16.0,
-            INDENT,
-            "note",
-        ));
-    }
-    let copy_to = notice.copy_to.trim().trim_end_matches(['。', '.']);
-    let printer = notice.printer.trim();
-    let print_date = notice.print_date.trim().trim_end_matches("印发");
-    let mut imprint = String::new();
-    if !copy_to.is_empty() || !printer.is_empty() || !print_date.is_empty() {
-        imprint.push_str("<div class=\"imprint\" style=\"border-top:1pt solid #000;border-bottom:1pt solid #000;margin-top:28.95pt;\">");
-        if !copy_to.is_empty() {
-            imprint.push_str(
-                &para(
-                    &format!("{}：{copy_to}。", notice.copy_kind.label()),
-                    FONT_BODY,
-                    14.0,
-                    "padding:0 14pt;border-bottom:0.5pt solid #000;",
-                    "copy-to",
-                )
-                .html(),
-            );
-        }
-        let date = if print_date.is_empty() {
-            String::new()
-        } else {
-            format!("{print_date}印发")
-        };
-        imprint.push_str(&format!(
-            "<p class=\"printer\" style=\"margin:0;line-height:28.95pt;font-size:14pt;padding:0 14pt;display:flex;justify-content:space-between;font-family:{}\"><span>{}</span><span>{}</span></p></div>",
-            family(FONT_BODY),
-            escape(printer),
-            escape(&date)
-        ));
-    }
+/// A line with text at the left and at the right, each `inset` twips in from its side.
+fn left_and_right(
+    left: &str,
+    right: &str,
+    inset: i32,
+    size: f32,
+    style: &str,
+    class: &str,
+) -> String {
     format!(
-        "<div class=\"gw-doc\">{}{imprint}</div>",
-        out.iter().map(Para::html).collect::<String>()
+        "<p class=\"{class}\" style=\"margin:0;line-height:{}pt;font-size:{size}pt;padding:0 {}pt;display:flex;justify-content:space-between;font-family:{};{style}\"><span>{}</span><span>{}</span></p>",
+        pt(LINE),
+        pt(inset),
+        family(FONT_BODY),
+        escape(left),
+        escape(right)
     )
+}
+
+/// The notice as an HTML fragment (one `<div class="gw-doc">`).
+pub fn notice_html(plan: &Plan, options: NoticeOptions) -> String {
+    blocks_html(&notice_blocks(plan, options))
+}
+
+/// Blocks as HTML paragraphs inside one `<div class="gw-doc">`; a page break starts a new
+/// printed page.
+pub fn blocks_html(blocks: &[Block]) -> String {
+    let rule = format!(
+        "border-bottom:{}pt solid #ff0000;padding-bottom:{RULE_SPACE}pt;",
+        RULE_WIDTH as f32 / 8.0
+    );
+    let mut out = String::new();
+    for (i, block) in blocks.iter().enumerate() {
+        let ruled = matches!(blocks.get(i + 1), Some(Block::Rule));
+        let html = match block {
+            Block::Mark(mark) => Para {
+                runs: vec![(mark.clone(), FONT_TITLE)],
+                size: mark_size(mark) as f32 / 2.0,
+                style: format!(
+                    "text-align:center;color:#ff0000;line-height:{}pt;margin-top:{}pt;",
+                    pt(mark_line(mark)),
+                    pt(MARK_TOP - LINE)
+                ),
+                class: "mark",
+            }
+            .html(),
+            Block::Number { number, signer } if signer.is_empty() => para(
+                number,
+                FONT_BODY,
+                format!("text-align:center;{}", if ruled { &rule } else { "" }),
+                "doc-number",
+            )
+            .html(),
+            Block::Number { number, signer } => left_and_right(
+                number,
+                &format!("签发人：{signer}"),
+                SIGNER_INSET,
+                16.0,
+                if ruled { &rule } else { "" },
+                "doc-number",
+            ),
+            Block::Rule => String::new(),
+            Block::Title(text) => title(text).html(),
+            Block::Subtitle(text) => {
+                para(text, FONT_KAI, "text-align:center;".into(), "subtitle").html()
+            }
+            Block::Recipients(text) => para(text, FONT_BODY, String::new(), "recipients").html(),
+            Block::Body(text) => indented(text, FONT_BODY, "body").html(),
+            Block::AttachmentNote(text) => indented(text, FONT_BODY, "attachment-note").html(),
+            Block::Note(text) => indented(text, FONT_BODY, "note").html(),
+            Block::Item {
+                depth,
+                kind,
+                head,
+                text,
+            } => {
+                let class = match kind {
+                    ItemKind::Heading => "heading",
+                    ItemKind::Task => "task",
+                };
+                let mut p = indented(head, level_font(*depth), class);
+                if !text.is_empty() {
+                    p.runs.push((text.clone(), FONT_BODY));
+                }
+                p.html()
+            }
+            Block::Field { label, value } => {
+                indented(&format!("{label}：{value}"), FONT_BODY, "field").html()
+            }
+            Block::AttachmentHead => para("附件", FONT_HEI, String::new(), "attachment").html(),
+            Block::Signature { name, date } => {
+                let mut html = String::new();
+                if !name.is_empty() {
+                    let style = format!("text-align:right;padding-right:{}pt;", pt(signature_inset(name, date)));
+                    html.push_str(&para(name, FONT_BODY, style, "signature").html());
+                }
+                if !date.is_empty() {
+                    let style = format!("text-align:right;padding-right:{}pt;", pt(DATE_INSET));
+                    html.push_str(&para(date, FONT_BODY, style, "date").html());
+                }
+                html
+            }
+            Block::Imprint(imprint) => {
+                let mut html = format!(
+                    "<div class=\"imprint\" style=\"border-top:1pt solid #000;border-bottom:1pt solid #000;margin-top:{}pt;\">",
+                    pt(LINE)
+                );
+                if let Some(copy_to) = &imprint.copy_to {
+                    let mut p = para(
+                        copy_to,
+                        FONT_BODY,
+                        format!("padding:0 {}pt;border-bottom:0.5pt solid #000;", pt(EM_4)),
+                        "copy-to",
+                    );
+                    p.size = 14.0;
+                    html.push_str(&p.html());
+                }
+                if let Some((printer, date)) = &imprint.printed {
+                    html.push_str(&left_and_right(printer, date, EM_4, 14.0, "", "printer"));
+                }
+                html.push_str("</div>");
+                html
+            }
+            Block::Blank => para("", FONT_BODY, String::new(), "blank").html(),
+            Block::PageBreak => "<div class=\"page-break\" style=\"break-after:page;page-break-after:always;\"></div>".into(),
+        };
+        out.push_str(&html);
+    }
+    format!("<div class=\"gw-doc\">{out}</div>")
 }
 
 /// The fonts the notice names, for the preview's check of what this machine has.
@@ -262,7 +237,7 @@ mod tests {
         let mut plan = Plan::default();
         plan.notice.title = "关于<印发>的通知".into();
         plan.notice.recipients = "各单位".into();
-        let html = notice_html(&plan);
+        let html = notice_html(&plan, NoticeOptions::default());
         assert!(html.contains("关于&lt;印发&gt;的通知"));
         assert!(html.contains("font-size:22pt"));
         assert!(html.contains("各单位："));

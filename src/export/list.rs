@@ -1,12 +1,13 @@
 //! Ledger lists (by leader, department, deadline) as text (their .xlsx is in [`super::xlsx`]), and the year-end summary
 //! skeleton as text (its .docx is in [`super::docx`]).
 
+use super::blocks::summary_blocks;
 use super::fullwidth_punctuation;
+use super::text::blocks_text;
 use crate::ledger::summary::Summary;
 use crate::ledger::views::ListView;
 use crate::ledger::TaskRow;
 use crate::plan::model::Role;
-use crate::plan::numbering::chinese;
 
 /// `推进中（已逾期）`.
 pub(crate) fn status_text(task: &TaskRow) -> String {
@@ -97,52 +98,7 @@ pub const LIST_COLUMNS: [&str; 10] = [
     "完成情况",
 ];
 
-/// The summary's paragraphs after its title and subtitle: `(Some(depth), heading)` for
-/// headings (0: 一、 1: （一）) and `(None, text)` for body paragraphs.
-pub fn summary_lines(summary: &Summary) -> Vec<(Option<usize>, String)> {
-    let mut lines = vec![(None, summary.overview.clone())];
-    for (i, section) in summary.sections.iter().enumerate() {
-        lines.push((
-            Some(0),
-            format!("{}、{}", chinese(i as u32 + 1), section.title),
-        ));
-        let parts = [
-            ("已完成的工作", &section.done, true),
-            ("尚未完成的工作", &section.open, false),
-        ];
-        let mut part_no = 0;
-        for (heading, tasks, done) in parts {
-            if tasks.is_empty() {
-                continue;
-            }
-            part_no += 1;
-            lines.push((Some(1), format!("（{}）{heading}", chinese(part_no))));
-            for (n, (title, note)) in tasks.iter().enumerate() {
-                let note = note.trim();
-                let text = match (note.is_empty(), done) {
-                    (true, _) => format!("{}.{title}。", n + 1),
-                    (false, true) => format!("{}.{title}。{note}", n + 1),
-                    (false, false) => format!("{}.{title}（{note}）。", n + 1),
-                };
-                lines.push((None, text));
-            }
-        }
-    }
-    lines
-        .into_iter()
-        .map(|(depth, text)| (depth, fullwidth_punctuation(&text)))
-        .collect()
-}
-
 /// The summary as text: title, subtitle, a blank line, then one paragraph per line.
 pub fn summary_text(summary: &Summary) -> String {
-    let mut lines = vec![
-        summary.title.clone(),
-        summary.subtitle.clone(),
-        String::new(),
-    ];
-    lines.extend(summary_lines(summary).into_iter().map(|(_, text)| text));
-    let mut text = lines.join("\n");
-    text.push('\n');
-    text
+    blocks_text(&summary_blocks(summary), false)
 }

@@ -1,6 +1,8 @@
-//! Everything that takes a plan out: the notice text and the outline.
+//! Everything that takes a plan out: the notice (built once as [`blocks`], rendered as text,
+//! HTML and .docx), the task-division table, the ledger's lists and the outline.
 //! (The plan file, read and written alike, is [`crate::plan::file`].)
 
+pub mod blocks;
 #[cfg(feature = "office")]
 pub mod docx;
 pub mod format;
@@ -12,26 +14,7 @@ pub mod text;
 #[cfg(feature = "office")]
 pub mod xlsx;
 
-use serde::{Deserialize, Serialize};
-
-/// How the notice .docx is laid out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DocxOptions {
-    /// Write each task's division fields under it (as the tongxin sample does).
-    pub fields_under_tasks: bool,
-    /// Issue the plan as an attachment (附件说明 under the text, the plan on a new page headed
-    /// 附件) instead of inline.
-    pub attachment: bool,
-}
-
-impl Default for DocxOptions {
-    fn default() -> Self {
-        DocxOptions {
-            fields_under_tasks: true,
-            attachment: false,
-        }
-    }
-}
+pub use blocks::NoticeOptions;
 
 /// Turns the half-width punctuation of Chinese prose into full-width (`,` → `，`, `(` → `（`…).
 ///

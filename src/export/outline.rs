@@ -1,6 +1,6 @@
 //! The outline `yaodian outline` prints: the notice fields that are set, then the tree.
 
-use super::text::division_fields;
+use super::blocks::division_fields;
 use crate::plan::model::{NoticeField, Plan};
 use crate::plan::numbering::number;
 

@@ -1,8 +1,8 @@
 //! The task-division table (任务分工表): 序号 · 工作任务 · 责任领导 · 牵头科室 · 配合科室 · 完成时限,
 //! tasks grouped under their sections; as .csv (its .xlsx is in [`super::xlsx`]).
 
+use super::blocks::lead_sentence;
 use super::fullwidth_punctuation;
-use super::text::lead_sentence;
 use crate::plan::model::{NodeKind, Plan, Role};
 use crate::plan::numbering::number;
 

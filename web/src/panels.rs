@@ -3,10 +3,10 @@
 use std::borrow::Cow;
 
 use leptos::prelude::*;
+use yaodian::export::format::page_description;
 use yaodian::export::html::{notice_html, FONTS};
 use yaodian::export::table;
 use yaodian::export::text::{notice_text, TextOptions};
-use yaodian::export::DocxOptions;
 use yaodian::office::Job;
 use yaodian::plan::file;
 use yaodian::{CopyKind, Edit, LevelNumbering, NoticeField, NumberStyle, Role};
@@ -201,16 +201,14 @@ pub fn ExportPanel() -> impl IntoView {
     // The files below are made by the export worker: have it load while the user looks.
     worker::warm_up();
     let indent = RwSignal::new(true);
+    let options = state.notice_options;
     let text = Memo::new(move |_| {
+        let options = TextOptions {
+            indent: indent.get(),
+            notice: options.get(),
+        };
         state
-            .with_plan(|p| {
-                notice_text(
-                    p,
-                    TextOptions {
-                        indent: indent.get(),
-                    },
-                )
-            })
+            .with_plan(|p| notice_text(p, options))
             .unwrap_or_default()
     });
     let title = move || state.with_plan(|p| p.name()).unwrap_or_default();
@@ -230,13 +228,8 @@ pub fn ExportPanel() -> impl IntoView {
             )
         });
     };
-    let fields_under_tasks = RwSignal::new(true);
-    let attachment = RwSignal::new(false);
     let download_docx = move |_| {
-        let options = DocxOptions {
-            fields_under_tasks: fields_under_tasks.get_untracked(),
-            attachment: attachment.get_untracked(),
-        };
+        let options = options.get_untracked();
         let name = browser::file_name(&title(), "docx");
         state.with_plan(|p| {
             let job = Job::NoticeDocx {
@@ -270,9 +263,19 @@ pub fn ExportPanel() -> impl IntoView {
         });
     };
     let copy_to_word = move |_| {
-        let Some((html, text)) =
-            state.with_plan(|p| (notice_html(p), notice_text(p, TextOptions { indent: true })))
-        else {
+        let Some((html, text)) = state.with_plan(|p| {
+            let notice = options.get_untracked();
+            (
+                notice_html(p, notice),
+                notice_text(
+                    p,
+                    TextOptions {
+                        indent: true,
+                        notice,
+                    },
+                ),
+            )
+        }) else {
             return;
         };
         leptos::task::spawn_local(async move {
@@ -297,17 +300,17 @@ pub fn ExportPanel() -> impl IntoView {
             <div class="export-actions">
                 <button class="primary" id="download-docx" on:click=download_docx>"下载公文 .docx"</button>
                 <button id="copy-to-word" on:click=copy_to_word>"复制到Word"</button>
-                <label><input type="checkbox" id="docx-fields" prop:checked=move || fields_under_tasks.get()
-                    on:change=move |ev| fields_under_tasks.set(event_target_checked(&ev))/>"任务分工写在每项任务下"</label>
-                <label><input type="checkbox" id="docx-attachment" prop:checked=move || attachment.get()
-                    on:change=move |ev| attachment.set(event_target_checked(&ev))/>"计划作为附件（另起一页）"</label>
+                <label><input type="checkbox" id="docx-fields" prop:checked=move || options.get().fields_under_tasks
+                    on:change=move |ev| options.update(|o| o.fields_under_tasks = event_target_checked(&ev))/>"任务分工写在每项任务下"</label>
+                <label><input type="checkbox" id="docx-attachment" prop:checked=move || options.get().attachment
+                    on:change=move |ev| options.update(|o| o.attachment = event_target_checked(&ev))/>"计划作为附件（另起一页）"</label>
             </div>
             <div class="export-actions">
                 <button id="download-xlsx" on:click=move |_| download_table("xlsx")>"下载任务分工表 .xlsx"</button>
                 <button id="download-csv" on:click=move |_| download_table("csv")>"下载任务分工表 .csv"</button>
                 <button id="download-table-docx" on:click=move |_| download_table("docx")>"下载任务分工表 .docx（横排）"</button>
             </div>
-            <p class="hint">"按 GB/T 9704-2012 排版：A4，版心 156×225 毫米，每页 22 行、每行 28 字，红色版头，奇偶页码，版记单独一页。"
+            <p class="hint">{format!("按 GB/T 9704-2012 排版：{}，红色版头，奇偶页码，版记单独一页。", page_description())}
                 "需安装字体：方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312（缺少时 Word/WPS 会以近似字体显示）。"</p>
             <div class="export-actions">
                 <label><input type="checkbox" id="export-indent" prop:checked=move || indent.get()
@@ -327,13 +330,19 @@ pub fn ExportPanel() -> impl IntoView {
 #[component]
 pub fn PreviewPanel() -> impl IntoView {
     let state = use_state();
-    let html = move || state.with_plan(notice_html).unwrap_or_default();
+    let options = state.notice_options;
+    let html = move || {
+        let options = options.get();
+        state
+            .with_plan(|p| notice_html(p, options))
+            .unwrap_or_default()
+    };
     let missing = browser::missing_fonts(&FONTS);
     view! {
         <section class="preview">
             <div class="export-actions no-print">
                 <button class="primary" id="print" on:click=move |_| browser::print()>"打印 / 另存为 PDF"</button>
-                <span class="hint">"A4，上 37 毫米、下 35 毫米、左 28 毫米、右 26 毫米；每页 22 行，每行 28 字；页码奇右偶左。"</span>
+                <span class="hint">{format!("{}；页码奇右偶左。", page_description())}</span>
             </div>
             {(!missing.is_empty()).then(|| view! {
                 <p class="font-warning no-print" role="alert">

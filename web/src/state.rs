@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use std::collections::HashMap;
+use yaodian::export::NoticeOptions;
 use yaodian::plan::file;
 use yaodian::plan::next_year::next_year;
 use yaodian::plan::templates::{new_plan, NewPlan};
@@ -112,6 +113,8 @@ pub struct AppState {
     /// Plans left with changes that could not be stored: kept here and in the tab's session
     /// storage, offered back on the plan list and when the plan is opened again.
     pub drafts: RwSignal<Vec<OpenPlan>>,
+    /// How the notice is laid out: the .docx, the text, the preview and 复制到Word alike.
+    pub notice_options: RwSignal<NoticeOptions>,
 }
 
 /// What an edit may have changed, so that only what shows it re-runs.
@@ -168,6 +171,7 @@ impl AppState {
             pending: StoredValue::new(false),
             queued: StoredValue::new(false),
             drafts: RwSignal::new(kept),
+            notice_options: RwSignal::new(NoticeOptions::default()),
         };
         if !warnings.is_empty() {
             state.error(warnings.join("；"));

@@ -2,10 +2,11 @@
 
 use docx_rs::{AlignmentType, Docx, LineSpacing, LineSpacingType, PageMargin, Paragraph};
 
+use super::page::{explicit_defaults, pack, page_number_footer};
+use super::paragraph::{fonts, run};
 use super::{
-    explicit_defaults, fonts, pack, page_number_footer, run, FONT_BODY, FONT_HEI, FONT_KAI,
-    FONT_TITLE, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH,
-    SIZE_2,
+    FONT_BODY, FONT_HEI, FONT_KAI, FONT_TITLE, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT,
+    MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH, SIZE_2,
 };
 use crate::export::table;
 use crate::plan::model::Plan;

@@ -615,6 +615,8 @@ impl Run {
             .filter(|id| !known.contains(*id) && !backup.plans.iter().any(|p| &p.meta.id == *id))
             .cloned()
             .collect();
+        // In the order they were made: ids are the time and a counter (`…9` before `…10`).
+        copies.sort_by_key(|id| (id.len(), id.clone()));
         for entry in &backup.plans {
             let id = &entry.meta.id;
             let snapshots = entry
@@ -854,4 +856,21 @@ fn a_plan_removed_elsewhere_is_gone_not_a_conflict() {
         tab.library.save(&open.id, &open.plan, open.base, 1.0),
         Err(StoreError::Gone)
     );
+}
+
+/// Ten plans and more: copies made by one import are told apart in the order they were made
+/// (found by a random run: ids `…9` and `…10` sort the other way as text).
+#[test]
+fn an_import_of_many_copies_keeps_each_plan() {
+    let mut run = Run::new(8283);
+    let mut ops = vec![Op::Create(0); 6];
+    ops.insert(2, Op::RosterAdd(0, false, 0));
+    ops.extend([Op::Export(0), Op::Import(0, 0, 1)]);
+    for _ in 0..6 {
+        ops.push(Op::Create(0));
+    }
+    ops.extend([Op::Export(0), Op::Import(0, 1, 1)]);
+    for op in &ops {
+        run.apply(op).unwrap();
+    }
 }

@@ -1,12 +1,14 @@
 //! Hostile input: markup, control characters, huge lines, binary files, broken and bomb .docx.
 //! Each gives a clear message or plain text, never a crash, never live markup in an export.
 
-use std::io::{Read, Write};
+use crate::common::part;
+use std::io::Write;
 
-use yaodian::export::docx::{notice_docx, DocxOptions};
+use yaodian::export::docx::notice_docx;
 use yaodian::export::html::notice_html;
 use yaodian::export::table;
 use yaodian::export::text::{notice_text, TextOptions};
+use yaodian::export::NoticeOptions;
 use yaodian::import::docx::import_docx;
 use yaodian::import::{import_text, is_binary};
 use yaodian::{Edit, NodeField, NodeKind, NoticeField, Plan};
@@ -45,29 +47,18 @@ fn hostile_plan() -> Plan {
     plan
 }
 
-fn part(bytes: &[u8], name: &str) -> String {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut text = String::new();
-    archive
-        .by_name(name)
-        .unwrap()
-        .read_to_string(&mut text)
-        .unwrap();
-    text
-}
-
 #[test]
 fn markup_is_text_in_every_export() {
     let plan = hostile_plan();
-    let html = notice_html(&plan);
+    let html = notice_html(&plan, NoticeOptions::default());
     assert!(!html.contains("<img"), "{html}");
     assert!(!html.contains("<script>alert"));
     assert!(html.contains("&lt;img src=x onerror=alert"), "{html}");
 
-    let docx = notice_docx(&plan, DocxOptions::default());
+    let docx = notice_docx(&plan, NoticeOptions::default());
     let xml = part(&docx, "word/document.xml");
     assert!(!xml.contains("<img"));
-    assert!(xml.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(xml.contains("&lt;img src=x onerror=alert（1）&gt;"));
     // No control character reaches the XML (Word would refuse the file) and it reads back.
     assert!(!xml
         .chars()

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use yaodian::export::docx::{division_table_docx, notice_docx, summary_docx};
 use yaodian::export::xlsx::{list_xlsx, table_xlsx};
-use yaodian::export::DocxOptions;
+use yaodian::export::NoticeOptions;
 use yaodian::import::docx::docx_paragraphs;
 use yaodian::import::{import_paragraphs, import_text};
 use yaodian::ledger::summary::summary;
@@ -38,7 +38,7 @@ fn file(done: Result<Done, String>) -> Vec<u8> {
 #[test]
 fn every_job_makes_the_same_file_as_the_direct_call() {
     let plan = tongxin();
-    let options = DocxOptions {
+    let options = NoticeOptions {
         fields_under_tasks: false,
         attachment: true,
     };
@@ -93,7 +93,7 @@ fn every_job_makes_the_same_file_as_the_direct_call() {
 #[test]
 fn a_docx_sent_beside_the_job_comes_back_as_its_paragraphs() {
     let plan = tongxin();
-    let docx = notice_docx(&plan, DocxOptions::default());
+    let docx = notice_docx(&plan, NoticeOptions::default());
     let Ok(Done::Paragraphs(paragraphs)) = through_json(Job::DocxParagraphs, &docx) else {
         panic!("expected paragraphs");
     };

@@ -1,5 +1,6 @@
 //! The task-division table as .csv and .xlsx.
 
+use crate::common;
 use std::io::Read;
 
 use yaodian::export::table::{csv, rows, table_title, Row};
@@ -7,14 +8,7 @@ use yaodian::export::xlsx::table_xlsx as xlsx;
 use yaodian::plan::file;
 
 fn fixture() -> yaodian::Plan {
-    file::from_json(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/tongxin-excerpt.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap()
+    file::from_json(&common::fixture("tongxin-excerpt.json")).unwrap()
 }
 
 #[test]

@@ -1,59 +1,14 @@
 //! The .docx export opened as a zip of XML and checked against GB/T 9704-2012, item by item.
 
-use std::io::Read;
+use crate::common::{elements, part, sample, text_of};
 
-use yaodian::export::docx::{notice_docx, title_lines, DocxOptions};
+use yaodian::export::docx::{notice_docx, title_lines};
+use yaodian::export::NoticeOptions;
 use yaodian::import::import_text;
 
 fn tongxin_docx() -> Vec<u8> {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/samples/tongxin-2020-plan-task-division.txt"
-    ))
-    .unwrap();
-    notice_docx(&import_text(&text).plan, DocxOptions::default())
-}
-
-fn part(docx: &[u8], name: &str) -> String {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-    let mut file = archive
-        .by_name(name)
-        .unwrap_or_else(|_| panic!("{name} missing"));
-    let mut text = String::new();
-    file.read_to_string(&mut text).unwrap();
-    text
-}
-
-/// The XML of every `<tag ...>...</tag>` element (not nested in itself).
-fn elements<'a>(xml: &'a str, tag: &str) -> Vec<&'a str> {
-    let open = format!("<{tag}>");
-    let open_attr = format!("<{tag} ");
-    let close = format!("</{tag}>");
-    let mut out = Vec::new();
-    let mut rest = xml;
-    loop {
-        let start = match (rest.find(&open), rest.find(&open_attr)) {
-            (Some(a), Some(b)) => a.min(b),
-            (Some(a), None) | (None, Some(a)) => a,
-            (None, None) => break,
-        };
-        let Some(end) = rest[start..].find(&close) else {
-            break;
-        };
-        out.push(&rest[start..start + end + close.len()]);
-        rest = &rest[start + end + close.len()..];
-    }
-    out
-}
-
-fn text_of(element: &str) -> String {
-    elements(element, "w:t")
-        .iter()
-        .map(|t| {
-            let inner = &t[t.find('>').unwrap() + 1..t.len() - "</w:t>".len()];
-            inner.to_string()
-        })
-        .collect()
+    let text = sample("tongxin-2020-plan-task-division");
+    notice_docx(&import_text(&text).plan, NoticeOptions::default())
 }
 
 fn paragraph_with<'a>(paragraphs: &[&'a str], text: &str) -> &'a str {
@@ -247,14 +202,10 @@ fn long_titles_break_where_the_sense_allows() {
 
 #[test]
 fn without_fields_under_tasks_the_tasks_stand_alone() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/samples/tongxin-2020-plan-task-division.txt"
-    ))
-    .unwrap();
+    let text = sample("tongxin-2020-plan-task-division");
     let docx = notice_docx(
         &import_text(&text).plan,
-        DocxOptions {
+        NoticeOptions {
             fields_under_tasks: false,
             attachment: false,
         },
@@ -264,15 +215,11 @@ fn without_fields_under_tasks_the_tasks_stand_alone() {
 
 #[test]
 fn as_an_attachment_the_plan_follows_the_signature_on_a_page_headed_fujian() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/samples/suining-2022-plan-notice.txt"
-    ))
-    .unwrap();
+    let text = sample("suining-2022-plan-notice");
     let plan = import_text(&text).plan;
     let docx = notice_docx(
         &plan,
-        DocxOptions {
+        NoticeOptions {
             fields_under_tasks: true,
             attachment: true,
         },
@@ -311,7 +258,7 @@ fn a_report_to_superiors_names_its_signer_beside_the_number() {
     plan.notice.doc_number = "某卫发〔2027〕3号".into();
     plan.notice.signer = "张三".into();
     let document = part(
-        &notice_docx(&plan, DocxOptions::default()),
+        &notice_docx(&plan, NoticeOptions::default()),
         "word/document.xml",
     );
     let paragraphs = elements(&document, "w:p");
@@ -326,11 +273,7 @@ fn a_report_to_superiors_names_its_signer_beside_the_number() {
 
 #[test]
 fn the_division_table_is_a_landscape_docx_with_every_task() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/samples/tongxin-2020-plan-task-division.txt"
-    ))
-    .unwrap();
+    let text = sample("tongxin-2020-plan-task-division");
     let docx = yaodian::export::docx::division_table_docx(&import_text(&text).plan);
     let document = part(&docx, "word/document.xml");
     assert!(

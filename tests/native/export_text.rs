@@ -1,16 +1,9 @@
 //! The text export and the outline of a plan equal the expected files.
 
+use crate::common::fixture;
 use yaodian::export::outline::outline;
 use yaodian::export::text::{notice_text, TextOptions};
 use yaodian::plan::file;
-
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/tests/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
 
 #[test]
 fn notice_text_equals_expected_file() {
@@ -24,7 +17,13 @@ fn notice_text_equals_expected_file() {
 #[test]
 fn without_indent_no_line_starts_with_full_width_spaces() {
     let plan = file::from_json(&fixture("tongxin-excerpt.json")).unwrap();
-    let text = notice_text(&plan, TextOptions { indent: false });
+    let text = notice_text(
+        &plan,
+        TextOptions {
+            indent: false,
+            ..Default::default()
+        },
+    );
     assert!(text.lines().all(|l| !l.starts_with('\u{3000}')));
     assert_eq!(
         text.replace('\u{3000}', ""),

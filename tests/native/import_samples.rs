@@ -2,18 +2,11 @@
 //! them (punctuation swapped, fields split, sentences broken, noise added) import the same;
 //! and import → text export → import is the identity.
 
+use crate::common::sample;
 use yaodian::export::outline::outline;
 use yaodian::export::text::{notice_text, TextOptions};
 use yaodian::import::{import_text, Imported, Severity};
 use yaodian::{CopyKind, Deadline, NodeKind, NumberStyle, Plan};
-
-fn sample(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/tests/fixtures/samples/{name}.txt",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
 
 /// Sections and tasks: every top-level node a heading, every second-level node a task.
 fn shape(plan: &Plan) -> (usize, usize) {
@@ -241,7 +234,13 @@ fn import_then_export_then_import_is_the_same_plan() {
     for name in SAMPLES {
         let first = import_text(&sample(name)).plan;
         for indent in [true, false] {
-            let text = notice_text(&first, TextOptions { indent });
+            let text = notice_text(
+                &first,
+                TextOptions {
+                    indent,
+                    ..Default::default()
+                },
+            );
             let again = import_text(&text);
             assert_eq!(again.plan, first, "{name} (indent {indent})");
             assert!(

@@ -1,0 +1,20 @@
+//! The document library's and the CLI's tests, as one crate: one link step instead of one per
+//! file. Shared helpers (the samples, the fixtures, the parts of a zip) are in [`common`].
+
+mod common;
+
+mod cli;
+mod editing;
+mod export_docx;
+mod export_table;
+mod export_text;
+mod hostile;
+mod import_family;
+mod import_fuzz;
+mod import_samples;
+mod ledger;
+mod numbering;
+mod office;
+mod renderings;
+mod storage;
+mod storage_model;
