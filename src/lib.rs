@@ -16,7 +16,7 @@ pub mod office;
 pub mod plan;
 pub mod store;
 
-pub use plan::edit::{Edit, EditError, NodeField, PlanField};
+pub use plan::edit::{Edit, EditError, NodeField, PlanField, Scope};
 pub use plan::editor::Editor;
 pub use plan::model::{
     CopyKind, Day, Deadline, Division, Ledger, Node, NodeId, NodeKind, Notice, NoticeField, Period,

@@ -25,6 +25,19 @@ pub enum NodeField {
     Body,
 }
 
+/// What an edit may change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// One node's own content (its text, owners, deadline, ledger): not its number, not where
+    /// it is, no other node.
+    Node(NodeId),
+    /// The plan's and the notice's own text fields: no node, no number.
+    Text,
+    /// Anything else: nodes added, moved, removed or made another kind; the period; the
+    /// numbering. Every number may change.
+    Shape,
+}
+
 /// One user intent on the open plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Edit {
@@ -107,9 +120,8 @@ impl Edit {
         }
     }
 
-    /// The one node an edit changes without touching the tree's shape or any other node, if
-    /// it is such an edit (typing, owners, deadline, ledger). The UI re-renders only that node.
-    pub fn node_scope(&self) -> Option<NodeId> {
+    /// What the edit may change, and so what has to be shown (or checked) again after it.
+    pub fn scope(&self) -> Scope {
         match self {
             Edit::SetNodeText(id, ..)
             | Edit::SetPeople(id, ..)
@@ -120,8 +132,9 @@ impl Edit {
             | Edit::SetNote(id, ..)
             | Edit::RemoveNote(id, _)
             | Edit::SetCompletion(id, _)
-            | Edit::SetTarget(id, ..) => Some(*id),
-            _ => None,
+            | Edit::SetTarget(id, ..) => Scope::Node(*id),
+            Edit::SetPlanText(..) | Edit::SetNotice(..) | Edit::SetCopyKind(_) => Scope::Text,
+            _ => Scope::Shape,
         }
     }
 

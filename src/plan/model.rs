@@ -184,6 +184,24 @@ impl NoticeField {
         NoticeField::PrintDate,
     ];
 
+    /// A stable name for the field (the UI's CSS hook: `notice-docnumber`).
+    pub fn key(self) -> &'static str {
+        match self {
+            NoticeField::IssuerMark => "issuermark",
+            NoticeField::DocNumber => "docnumber",
+            NoticeField::Signer => "signer",
+            NoticeField::Title => "title",
+            NoticeField::Recipients => "recipients",
+            NoticeField::Transmittal => "transmittal",
+            NoticeField::Signature => "signature",
+            NoticeField::Date => "date",
+            NoticeField::Note => "note",
+            NoticeField::CopyTo => "copyto",
+            NoticeField::Printer => "printer",
+            NoticeField::PrintDate => "printdate",
+        }
+    }
+
     /// The field's name as the office calls it.
     pub fn label(self) -> &'static str {
         match self {
@@ -452,6 +470,15 @@ pub enum Role {
 impl Role {
     pub const ALL: [Role; 3] = [Role::Leader, Role::Lead, Role::Partner];
 
+    /// A stable name for the role (the UI's CSS hook).
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Leader => "leader",
+            Role::Lead => "lead",
+            Role::Partner => "partner",
+        }
+    }
+
     /// The label used in exported text (tongxin style).
     pub fn label(self) -> &'static str {
         match self {
@@ -549,6 +576,22 @@ fn parse_chinese_date(text: &str) -> Option<Deadline> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_distinct_css_names() {
+        let keys: Vec<&str> = NoticeField::ALL.iter().map(|f| f.key()).collect();
+        let roles: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
+        for list in [&keys, &roles] {
+            let mut sorted = list.to_vec();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(sorted.len(), list.len());
+            assert!(list
+                .iter()
+                .all(|k| k.chars().all(|c| c.is_ascii_lowercase())));
+        }
+        assert_eq!(NoticeField::DocNumber.key(), "docnumber");
+    }
 
     #[test]
     fn deadlines_read_back_as_written() {

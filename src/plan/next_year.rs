@@ -5,6 +5,9 @@
 //! is listed for review instead of being changed silently; tasks are marked as carried over and
 //! start with an empty ledger (status, progress notes).
 
+use std::collections::{BTreeSet, HashMap};
+
+use super::edit::Scope;
 use super::model::{Deadline, Node, NodeId, NodeKind, Period, Plan};
 use super::numbering::number;
 
@@ -163,30 +166,144 @@ pub fn next_year(plan: &Plan) -> RolledForward {
 
 /// Every place in the plan's text that still names a year of `old` (the plan it came from).
 pub fn old_year_mentions(plan: &Plan, old: Period) -> Vec<YearMention> {
-    let mut review = Vec::new();
-    let mut note = |node: Option<NodeId>, place: String, text: &str| {
-        for excerpt in mentions(text, old) {
-            review.push(YearMention {
-                node,
-                place: place.clone(),
-                excerpt,
-            });
-        }
-    };
-    note(None, "印发说明".into(), &plan.notice.transmittal);
-    note(None, "附注".into(), &plan.notice.note);
-    note(None, "总体要求".into(), &plan.requirements);
+    let mut review = plan_text_mentions(plan, old);
     for numbered in number(plan) {
-        let node = numbered.node;
-        let label = if numbered.label.is_empty() {
-            node.title.chars().take(8).collect()
-        } else {
-            numbered.label.clone()
-        };
-        note(Some(node.id), format!("{label}标题"), &node.title);
-        note(Some(node.id), format!("{label}正文"), &node.body);
+        review.extend(node_mentions(numbered.node, &numbered.label, old));
     }
     review
+}
+
+/// The plan's own text fields that may name last year.
+fn plan_text_mentions(plan: &Plan, old: Period) -> Vec<YearMention> {
+    let mut review = Vec::new();
+    for (place, text) in [
+        ("印发说明", &plan.notice.transmittal),
+        ("附注", &plan.notice.note),
+        ("总体要求", &plan.requirements),
+    ] {
+        note(&mut review, None, place.into(), text, old);
+    }
+    review
+}
+
+/// One node's title and body.
+fn node_mentions(node: &Node, label: &str, old: Period) -> Vec<YearMention> {
+    let label = if label.is_empty() {
+        node.title.chars().take(8).collect()
+    } else {
+        label.to_string()
+    };
+    let mut review = Vec::new();
+    note(
+        &mut review,
+        Some(node.id),
+        format!("{label}标题"),
+        &node.title,
+        old,
+    );
+    note(
+        &mut review,
+        Some(node.id),
+        format!("{label}正文"),
+        &node.body,
+        old,
+    );
+    review
+}
+
+fn note(
+    review: &mut Vec<YearMention>,
+    node: Option<NodeId>,
+    place: String,
+    text: &str,
+    old: Period,
+) {
+    for excerpt in mentions(text, old) {
+        review.push(YearMention {
+            node,
+            place: place.clone(),
+            excerpt,
+        });
+    }
+}
+
+/// The old-year review kept up to date edit by edit: an edit of one node rescans that node,
+/// an edit of the plan's text rescans that text, only a change of shape rescans everything.
+/// Always equal to [`previous_period`] and [`old_year_mentions`] of the plan it was given.
+#[derive(Clone, Debug, Default)]
+pub struct YearReview {
+    old: Option<Period>,
+    /// Nodes marked carried over: the review shows while there is one.
+    carried: BTreeSet<NodeId>,
+    text: Vec<YearMention>,
+    /// Every node in document order, with its label and what it names of the old year.
+    nodes: Vec<(NodeId, String, Vec<YearMention>)>,
+    at: HashMap<NodeId, usize>,
+}
+
+impl YearReview {
+    pub fn new(plan: &Plan) -> YearReview {
+        let mut review = YearReview::default();
+        review.rescan(plan);
+        review
+    }
+
+    fn rescan(&mut self, plan: &Plan) {
+        let numbered = number(plan);
+        self.carried = numbered
+            .iter()
+            .filter(|n| n.node.carried_over)
+            .map(|n| n.node.id)
+            .collect();
+        self.old = previous_period(plan);
+        self.text = Vec::new();
+        self.nodes = Vec::new();
+        self.at = HashMap::new();
+        let Some(old) = self.old else { return };
+        self.text = plan_text_mentions(plan, old);
+        for (i, n) in numbered.iter().enumerate() {
+            self.at.insert(n.node.id, i);
+            let found = node_mentions(n.node, &n.label, old);
+            self.nodes.push((n.node.id, n.label.clone(), found));
+        }
+    }
+
+    /// Brings the review up to date after an edit of `scope` made `plan` what it is.
+    pub fn update(&mut self, plan: &Plan, scope: Scope) {
+        match scope {
+            Scope::Shape => self.rescan(plan),
+            Scope::Text => {
+                if let Some(old) = self.old {
+                    self.text = plan_text_mentions(plan, old);
+                }
+            }
+            Scope::Node(id) => {
+                let Some(node) = plan.node(id) else {
+                    return self.rescan(plan);
+                };
+                let was = self.carried.contains(&id);
+                if node.carried_over != was {
+                    return self.rescan(plan);
+                }
+                if let (Some(old), Some(&i)) = (self.old, self.at.get(&id)) {
+                    let label = self.nodes[i].1.clone();
+                    self.nodes[i].2 = node_mentions(node, &label, old);
+                }
+            }
+        }
+    }
+
+    /// The period rolled forward from, and each place that still names it, in document order.
+    pub fn mentions(&self) -> Option<(Period, Vec<YearMention>)> {
+        let old = self.old?;
+        let mut all = self.text.clone();
+        all.extend(
+            self.nodes
+                .iter()
+                .flat_map(|(_, _, found)| found.iter().cloned()),
+        );
+        Some((old, all))
+    }
 }
 
 /// The period a plan was rolled forward from, when it has carried-over tasks.

@@ -16,5 +16,6 @@ mod ledger;
 mod numbering;
 mod office;
 mod renderings;
+mod scopes;
 mod storage;
 mod storage_model;

@@ -85,7 +85,7 @@ pub fn jump(place: Place) {
         }
         Place::Notice(field) => {
             tab.set(Tab::Notice);
-            browser::focus_selector(format!(".notice-{field:?}").to_lowercase());
+            browser::focus_selector(format!(".notice-{}", field.key()));
         }
         Place::Plan(field) => {
             tab.set(Tab::Plan);

@@ -36,7 +36,7 @@ fn notice_box(field: NoticeField, placeholder: &'static str) -> impl IntoView {
     let state = use_state();
     view! {
         <label class="wide">{field.label()}
-            <TextBox multiline=field.is_multiline() class=format!("notice-{field:?}").to_lowercase()
+            <TextBox multiline=field.is_multiline() class=format!("notice-{}", field.key())
                 label=field.label() placeholder=placeholder
                 value=Signal::derive(move || state.with_plan(|p| p.notice.get(field).to_string()).unwrap_or_default())
                 on_set=Callback::new(move |t| state.edit(Edit::SetNotice(field, t)))/>
@@ -118,7 +118,7 @@ fn RosterList(role: Role, title: &'static str) -> impl IntoView {
         draft.set(String::new());
     };
     view! {
-        <fieldset class="roster-list" data-role=format!("{role:?}").to_lowercase()>
+        <fieldset class="roster-list" data-role=role.key()>
             <legend>{title}</legend>
             <ul>
                 <For each=move || state.roster.with(|r| r.names(role).clone()) key=|n| n.clone()

@@ -106,6 +106,8 @@ pub struct AppState {
     shape: Trigger,
     all_nodes: Trigger,
     node_triggers: StoredValue<HashMap<NodeId, ArcTrigger>>,
+    /// How many changes [`AppState::modify`] has made, and the scope of the last one.
+    changes: StoredValue<(u64, Scope)>,
     /// Typing is saved once it pauses (see [`AppState::edit`]); true while a save waits.
     pending: StoredValue<bool>,
     /// True while a save waits for the storage lock (one is enough: it saves what is there).
@@ -117,15 +119,38 @@ pub struct AppState {
     pub notice_options: RwSignal<NoticeOptions>,
 }
 
-/// What an edit may have changed, so that only what shows it re-runs.
+/// What a change of the open plan may have changed, so that only what shows it re-runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Scope {
     /// One node's own content (its text, owners, deadline, ledger).
     Node(NodeId),
-    /// Where nodes are, and plan-wide fields; no existing node's content.
+    /// The plan's and the notice's text fields: no node, no number.
+    Text,
+    /// Where nodes are, the period, the numbering: every number may change.
     Shape,
     /// Anything (undo, redo, a plan replaced).
     All,
+}
+
+impl Scope {
+    /// As the library's scope: anything is a change of shape.
+    pub(crate) fn of_plan(self) -> yaodian::Scope {
+        match self {
+            Scope::Node(id) => yaodian::Scope::Node(id),
+            Scope::Text => yaodian::Scope::Text,
+            Scope::Shape | Scope::All => yaodian::Scope::Shape,
+        }
+    }
+}
+
+impl From<yaodian::Scope> for Scope {
+    fn from(scope: yaodian::Scope) -> Scope {
+        match scope {
+            yaodian::Scope::Node(id) => Scope::Node(id),
+            yaodian::Scope::Text => Scope::Text,
+            yaodian::Scope::Shape => Scope::Shape,
+        }
+    }
 }
 
 /// How long typing may pause before it is saved. Anything else is saved at once, and leaving
@@ -168,6 +193,7 @@ impl AppState {
             shape: Trigger::new(),
             all_nodes: Trigger::new(),
             node_triggers: StoredValue::new(HashMap::new()),
+            changes: StoredValue::new((0, Scope::All)),
             pending: StoredValue::new(false),
             queued: StoredValue::new(false),
             drafts: RwSignal::new(kept),
@@ -512,16 +538,40 @@ impl AppState {
             .open
             .try_update_untracked(|o| o.as_mut().map(f))
             .flatten();
+        self.changes
+            .update_value(|(n, last)| (*n, *last) = (*n + 1, scope));
         self.changed.notify();
         match scope {
             Scope::Node(id) => self.node_trigger(id).notify(),
+            Scope::Text => {}
             Scope::Shape => self.shape.notify(),
             Scope::All => {
                 self.shape.notify();
                 self.all_nodes.notify();
             }
         }
+        if matches!(scope, Scope::Shape | Scope::All) {
+            self.drop_triggers_of_removed_nodes();
+        }
         out
+    }
+
+    /// Per-node triggers go with their nodes.
+    fn drop_triggers_of_removed_nodes(self) {
+        let ids: std::collections::HashSet<NodeId> = self
+            .with_plan_untracked(|p| p.walk().iter().map(|(n, _)| n.id).collect())
+            .unwrap_or_default();
+        self.node_triggers
+            .update_value(|map| map.retain(|id, _| ids.contains(id)));
+    }
+
+    /// The count of changes made so far and the scope of the last (tracked: re-runs on every
+    /// change and when another plan is opened). What keeps its own summary of the plan
+    /// updates it by the scope when it saw the change before, else starts again.
+    pub(crate) fn last_change(self) -> (u64, Scope) {
+        self.changed.track();
+        self.open.track();
+        self.changes.get_value()
     }
 
     fn node_trigger(self, id: NodeId) -> ArcTrigger {
@@ -532,9 +582,8 @@ impl AppState {
 
     /// Applies an edit to the open plan and saves it at once.
     pub fn edit(self, edit: Edit) {
-        let scope = edit.node_scope();
+        let scope = Scope::from(edit.scope());
         let typing = edit.merge_key().is_some();
-        let scope = scope.map_or(Scope::Shape, Scope::Node);
         let result = self.modify(scope, |o| o.editor.apply(edit));
         match result {
             Some(Ok(applied)) => {

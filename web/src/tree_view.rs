@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use yaodian::plan::next_year::{old_year_mentions, previous_period};
+use yaodian::plan::next_year::YearReview;
 use yaodian::plan::numbering::number;
 use yaodian::{Edit, NodeField, NodeId, NodeKind, Period, PlanField};
 
@@ -132,10 +132,20 @@ pub fn PlanPanel() -> impl IntoView {
 #[component]
 fn YearReview() -> impl IntoView {
     let state = use_state();
+    // Kept up to date change by change: typing in one node rescans that node only.
+    let review = StoredValue::new(None::<(u64, YearReview)>);
     let mentions = Memo::new(move |_| {
-        state
-            .with_plan(|p| previous_period(p).map(|old| (old, old_year_mentions(p, old))))
-            .flatten()
+        let (count, scope) = state.last_change();
+        state.with_plan_untracked(|plan| {
+            review.update_value(|kept| match kept {
+                Some((seen, review)) if *seen + 1 == count => {
+                    review.update(plan, scope.of_plan());
+                    *seen = count;
+                }
+                _ => *kept = Some((count, YearReview::new(plan))),
+            })
+        });
+        review.with_value(|kept| kept.as_ref().and_then(|(_, r)| r.mentions()))
     });
     move || {
         mentions.get().filter(|(_, m)| !m.is_empty()).map(|(old, found)| {
