@@ -6,8 +6,7 @@ use super::fullwidth_punctuation;
 use super::text::blocks_text;
 use crate::ledger::summary::Summary;
 use crate::ledger::views::ListView;
-use crate::ledger::TaskRow;
-use crate::plan::model::Role;
+use crate::ledger::{owners_line, TaskRow};
 
 /// `推进中（已逾期）`.
 pub(crate) fn status_text(task: &TaskRow) -> String {
@@ -18,27 +17,13 @@ pub(crate) fn status_text(task: &TaskRow) -> String {
     }
 }
 
-/// The owner and deadline line under a task in a text list.
+/// The owner and deadline line under a task in a text list, with its progress.
 fn detail_line(task: &TaskRow) -> String {
-    let d = &task.division;
-    let mut parts = Vec::new();
-    for role in Role::ALL {
-        let names = d.people(role);
-        if !names.is_empty() {
-            parts.push(format!("{}：{}", role.short_label(), names.join("、")));
-        }
-    }
-    let deadline = d.deadline.label();
-    parts.push(format!(
-        "完成时限：{}",
-        if deadline.is_empty() {
-            "未定"
-        } else {
-            &deadline
-        }
-    ));
-    parts.push(format!("进展：{}", status_text(task)));
-    parts.join("；")
+    format!(
+        "{}；进展：{}",
+        owners_line(&task.division, "；"),
+        status_text(task)
+    )
 }
 
 /// The list as text to paste into a message or a document.

@@ -2,9 +2,12 @@
 //! the year-end summary. Everything here reads a [`Plan`]; changes go through [`crate::Edit`].
 
 pub mod checks;
+mod choices;
 pub mod dashboard;
 pub mod summary;
 pub mod views;
+
+pub use choices::{deadline_choices, is_overdue, owners_line, person_choices, year_choices};
 
 use crate::plan::model::{Day, Deadline, Division, Node, NodeId, NodeKind, Plan, Role, Status};
 use crate::plan::numbering::number;
@@ -67,8 +70,7 @@ pub fn tasks(plan: &Plan, today: Option<Day>) -> Vec<TaskRow> {
             title: node.title.trim().to_string(),
             division: node.division.clone(),
             status: ledger.status,
-            overdue: today
-                .is_some_and(|t| !ledger.status.is_closed() && node.division.deadline.passed(t)),
+            overdue: today.is_some_and(|t| is_overdue(node, t)),
             latest_note: ledger
                 .notes
                 .last()
@@ -168,11 +170,7 @@ impl Filter {
         if self.year.is_some_and(|y| !in_year(node, y)) {
             return false;
         }
-        if self.overdue_only
-            && !today.is_some_and(|t| {
-                !node.ledger.status.is_closed() && node.division.deadline.passed(t)
-            })
-        {
+        if self.overdue_only && !today.is_some_and(|t| is_overdue(node, t)) {
             return false;
         }
         true

@@ -101,6 +101,33 @@ impl Period {
     pub fn years(&self) -> std::ops::RangeInclusive<i32> {
         self.start..=self.end
     }
+
+    /// The years a plan may be for.
+    pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+    /// Reads a year as typed (`2027`), in [`Period::YEARS`]; else what to tell the user.
+    pub fn parse_year(text: &str) -> Result<i32, &'static str> {
+        match text.trim().parse::<i32>() {
+            Ok(year) if Period::YEARS.contains(&year) => Ok(year),
+            _ => Err("年度应为 2000 至 2100 之间的四位数字，如 2027"),
+        }
+    }
+
+    /// The period with its first year set: the last year follows when it would end earlier.
+    pub fn with_start(self, year: i32) -> Period {
+        Period {
+            start: year,
+            end: self.end.max(year),
+        }
+    }
+
+    /// The period with its last year set: the first year follows when it would start later.
+    pub fn with_end(self, year: i32) -> Period {
+        Period {
+            start: self.start.min(year),
+            end: year,
+        }
+    }
 }
 
 /// Whether the 版记 line sends copies to peers (抄送) or reports to superiors (抄报).
@@ -473,9 +500,9 @@ impl Role {
     /// A stable name for the role (the UI's CSS hook).
     pub fn key(self) -> &'static str {
         match self {
-            Role::Leader => "leader",
-            Role::Lead => "lead",
-            Role::Partner => "partner",
+            Role::Leader => "leaders",
+            Role::Lead => "leads",
+            Role::Partner => "partners",
         }
     }
 
@@ -542,6 +569,47 @@ impl Deadline {
         }
     }
 
+    /// Which of the picker's kinds the deadline is.
+    pub fn kind(&self) -> DeadlineKind {
+        match self {
+            Deadline::None => DeadlineKind::None,
+            Deadline::Month { .. } => DeadlineKind::Month,
+            Deadline::Date { .. } => DeadlineKind::Date,
+            Deadline::LongTerm => DeadlineKind::LongTerm,
+            Deadline::Text(_) => DeadlineKind::Text,
+        }
+    }
+
+    /// `2020-11` or `2020-11-30` as a month or date picker gives it, when it is a real
+    /// month or day.
+    pub fn from_picker(value: &str) -> Option<Deadline> {
+        let parts: Vec<&str> = value.trim().split('-').collect();
+        let number = |i: usize| parts.get(i)?.parse::<u32>().ok();
+        let (year, month) = (number(0)? as i32, number(1)?);
+        if !(1..=12).contains(&month) {
+            return None;
+        }
+        match parts.len() {
+            2 => Some(Deadline::Month { year, month }),
+            3 => {
+                let day = number(2)?;
+                (1..=days_in_month(year, month))
+                    .contains(&day)
+                    .then_some(Deadline::Date { year, month, day })
+            }
+            _ => None,
+        }
+    }
+
+    /// As a month or date picker shows it (`2020-11`, `2020-11-30`); empty for the rest.
+    pub fn picker_value(&self) -> String {
+        match *self {
+            Deadline::Month { year, month } => format!("{year:04}-{month:02}"),
+            Deadline::Date { year, month, day } => format!("{year:04}-{month:02}-{day:02}"),
+            _ => String::new(),
+        }
+    }
+
     /// Reads a deadline as offices write it: `2020年11月`, `2020年11月30日`, `长期坚持`, or free text.
     pub fn parse(text: &str) -> Deadline {
         let text = text.trim();
@@ -552,6 +620,78 @@ impl Deadline {
             return Deadline::LongTerm;
         }
         parse_chinese_date(text).unwrap_or_else(|| Deadline::Text(text.to_string()))
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The kinds of 完成时限 the editor offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeadlineKind {
+    None,
+    Month,
+    Date,
+    LongTerm,
+    Text,
+}
+
+impl DeadlineKind {
+    pub const ALL: [DeadlineKind; 5] = [
+        DeadlineKind::None,
+        DeadlineKind::Month,
+        DeadlineKind::Date,
+        DeadlineKind::LongTerm,
+        DeadlineKind::Text,
+    ];
+
+    /// A stable name (the picker's option value).
+    pub fn key(self) -> &'static str {
+        match self {
+            DeadlineKind::None => "none",
+            DeadlineKind::Month => "month",
+            DeadlineKind::Date => "date",
+            DeadlineKind::LongTerm => "long",
+            DeadlineKind::Text => "text",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<DeadlineKind> {
+        DeadlineKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// As the picker names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            DeadlineKind::None => "未定",
+            DeadlineKind::Month => "某月",
+            DeadlineKind::Date => "某日",
+            DeadlineKind::LongTerm => "长期坚持",
+            DeadlineKind::Text => "其他（文字）",
+        }
+    }
+
+    /// What a task's deadline becomes when this kind is picked in a plan for `period`: the
+    /// end of its last year, 长期坚持, or 年底前.
+    pub fn default_in(self, period: Period) -> Deadline {
+        let year = period.end;
+        match self {
+            DeadlineKind::None => Deadline::None,
+            DeadlineKind::Month => Deadline::Month { year, month: 12 },
+            DeadlineKind::Date => Deadline::Date {
+                year,
+                month: 12,
+                day: 31,
+            },
+            DeadlineKind::LongTerm => Deadline::LongTerm,
+            DeadlineKind::Text => Deadline::Text("年底前".into()),
+        }
     }
 }
 
@@ -576,6 +716,99 @@ fn parse_chinese_date(text: &str) -> Option<Deadline> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_period_keeps_its_end_after_its_start() {
+        let p = Period {
+            start: 2023,
+            end: 2025,
+        };
+        assert_eq!(
+            p.with_start(2024),
+            Period {
+                start: 2024,
+                end: 2025
+            }
+        );
+        assert_eq!(p.with_start(2027), Period::year(2027));
+        assert_eq!(p.with_end(2022), Period::year(2022));
+        assert_eq!(
+            p.with_end(2026),
+            Period {
+                start: 2023,
+                end: 2026
+            }
+        );
+        assert_eq!(Period::parse_year(" 2027 "), Ok(2027));
+        for bad in ["27", "二〇二七", "1899", "99999", ""] {
+            assert!(Period::parse_year(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_picker_gives_real_months_and_days_only() {
+        assert_eq!(
+            Deadline::from_picker("2027-06"),
+            Some(Deadline::Month {
+                year: 2027,
+                month: 6
+            })
+        );
+        assert_eq!(
+            Deadline::from_picker("2028-02-29"),
+            Some(Deadline::Date {
+                year: 2028,
+                month: 2,
+                day: 29
+            })
+        );
+        for bad in [
+            "2027-13",
+            "2027-00",
+            "2027-02-29",
+            "2027-04-31",
+            "2027",
+            "x-1",
+            "2027-1-1-1",
+        ] {
+            assert_eq!(Deadline::from_picker(bad), None, "{bad}");
+        }
+        for d in [
+            Deadline::Month {
+                year: 2027,
+                month: 6,
+            },
+            Deadline::Date {
+                year: 2027,
+                month: 12,
+                day: 31,
+            },
+        ] {
+            assert_eq!(Deadline::from_picker(&d.picker_value()), Some(d.clone()));
+        }
+    }
+
+    #[test]
+    fn each_kind_has_its_default_and_reads_back() {
+        let period = Period {
+            start: 2026,
+            end: 2028,
+        };
+        for kind in DeadlineKind::ALL {
+            assert_eq!(DeadlineKind::from_key(kind.key()), Some(kind));
+            let d = kind.default_in(period);
+            assert_eq!(d.kind(), kind);
+            // What the default says reads back as itself (the text round trip).
+            assert_eq!(Deadline::parse(&d.label()), d);
+        }
+        assert_eq!(
+            DeadlineKind::Month.default_in(period),
+            Deadline::Month {
+                year: 2028,
+                month: 12
+            }
+        );
+    }
 
     #[test]
     fn keys_are_distinct_css_names() {

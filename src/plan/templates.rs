@@ -3,7 +3,7 @@
 //! The text is our own: typical sections of a county or city health commission's yearly plan,
 //! each with a few example tasks that the office rewrites.
 
-use super::model::{Node, NodeKind, Period, Plan};
+use super::model::{Day, Node, NodeKind, Period, Plan};
 
 /// A section a plan usually has, with example tasks (lead sentence, body prompt).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -219,6 +219,16 @@ pub struct NewPlan {
 }
 
 /// Builds a new plan with the ticked sections, their example tasks, and a filled-in notice.
+/// The year a new plan is for on `today`: next year from September on (when next year's plan
+/// is drafted), else this year.
+pub fn default_year(today: Day) -> i32 {
+    if today.month >= 9 {
+        today.year + 1
+    } else {
+        today.year
+    }
+}
+
 pub fn new_plan(spec: &NewPlan) -> Plan {
     let mut plan = Plan {
         period: Period::year(spec.year),
@@ -237,10 +247,11 @@ pub fn new_plan(spec: &NewPlan) -> Plan {
         notice.signature = office.to_string();
         notice.printer = format!("{office}办公室");
     }
-    for key in &spec.sections {
-        let Some(section) = SECTIONS.iter().find(|s| s.key == key) else {
-            continue;
-        };
+    // In the templates' order, whatever the order they were ticked in.
+    for section in SECTIONS
+        .iter()
+        .filter(|s| spec.sections.iter().any(|k| k == s.key))
+    {
         let mut heading = Node::new(plan.fresh_id(), NodeKind::Heading, section.title);
         for (title, body) in section.tasks {
             let mut task = Node::new(plan.fresh_id(), NodeKind::Task, *title);
@@ -269,7 +280,7 @@ mod tests {
         let plan = new_plan(&NewPlan {
             year: 2027,
             office: "某县卫生健康局".into(),
-            sections: vec!["party".into(), "other".into()],
+            sections: vec!["other".into(), "party".into()],
         });
         assert_eq!(plan.nodes.len(), 2);
         assert_eq!(plan.nodes[0].title, "全面加强党的建设");
@@ -280,5 +291,18 @@ mod tests {
         let mut unique = ids.clone();
         unique.dedup();
         assert_eq!(ids, unique);
+    }
+
+    #[test]
+    fn next_years_plan_is_the_default_from_september() {
+        let day = |month| Day {
+            year: 2026,
+            month,
+            day: 1,
+        };
+        assert_eq!(default_year(day(1)), 2026);
+        assert_eq!(default_year(day(8)), 2026);
+        assert_eq!(default_year(day(9)), 2027);
+        assert_eq!(default_year(day(12)), 2027);
     }
 }

@@ -36,6 +36,11 @@ pub fn aside(key: &str) -> String {
 }
 
 /// Where an open plan that could not be saved waits (in session storage).
+/// A file name for a stored value downloaded as it is (`yaodian_aside_yaodian_plan_x.txt`).
+pub fn file_name(key: &str) -> String {
+    format!("{}.txt", key.replace('/', "_"))
+}
+
 pub fn draft(id: &str) -> String {
     format!("{DRAFT}{id}")
 }
@@ -101,6 +106,10 @@ mod tests {
         );
         assert_eq!(Kind::of(&draft("a1")), Some(Kind::Draft("a1".into())));
         assert_eq!(Kind::of(&aside(&plan("a1"))), Some(Kind::Aside(plan("a1"))));
+        assert_eq!(
+            file_name(&aside(&plan("a1"))),
+            "yaodian_aside_yaodian_plan_a1.txt"
+        );
         assert_eq!(Kind::of("yaodian/plan/"), None);
         assert_eq!(Kind::of("yaodian/plan/a/b"), None);
         assert_eq!(Kind::of("junk/1"), None);

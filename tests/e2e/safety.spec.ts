@@ -92,7 +92,7 @@ test('two tabs add names to the roster: both names are kept, and each tab shows 
   const b = await context.newPage();
   await b.goto(`/#/plan/${id}`);
   for (const page of [a, b]) await page.getByRole('tab', { name: '名册' }).click();
-  const leaders = (page: Page) => page.locator('.roster-list[data-role="leader"]');
+  const leaders = (page: Page) => page.locator('.roster-list[data-role="leaders"]');
   await leaders(a).getByRole('textbox').fill('一号窗口的领导');
   await leaders(a).getByRole('textbox').press('Enter');
   await leaders(b).getByRole('textbox').fill('二号窗口的领导');
@@ -224,8 +224,8 @@ test('a panic stops every write: the roster, snapshots and plans alike', async (
   // The page's own code cannot write any more, whatever it tries.
   await page.evaluate(() => document.querySelector('.panic-overlay')?.remove());
   await page.getByRole('tab', { name: '名册' }).click({ timeout: 2000 }).catch(() => {});
-  await page.locator('.roster-list[data-role="leader"] input').fill('出错后的名字', { timeout: 2000 }).catch(() => {});
-  await page.locator('.roster-list[data-role="leader"] input').press('Enter', { timeout: 2000 }).catch(() => {});
+  await page.locator('.roster-list[data-role="leaders"] input').fill('出错后的名字', { timeout: 2000 }).catch(() => {});
+  await page.locator('.roster-list[data-role="leaders"] input').press('Enter', { timeout: 2000 }).catch(() => {});
   await page.waitForTimeout(500);
   const after = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
   expect(after).toBe(before);
@@ -260,7 +260,7 @@ test('every kind of value: a newer version\'s roster is kept as it is, and chang
   await page.reload();
   await expect(page.locator('.toast.error')).toContainText('名册数据由较新版本的要点写入');
   await page.getByRole('tab', { name: '名册' }).click();
-  const leaders = page.locator('.roster-list[data-role="leader"]');
+  const leaders = page.locator('.roster-list[data-role="leaders"]');
   await leaders.getByRole('textbox').fill('新来的领导');
   await leaders.getByRole('textbox').press('Enter');
   await expect(page.locator('.toast.error')).toContainText('名册未能保存');

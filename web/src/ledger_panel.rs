@@ -2,8 +2,10 @@
 //! each task's status, dated progress notes, completion note and per-year targets.
 
 use leptos::prelude::*;
-use yaodian::ledger::{deadline_key, filtered, names, DeadlineKey, Filter};
-use yaodian::{Day, Edit, NodeId, ProgressNote, Role, Status};
+use yaodian::ledger::{
+    deadline_choices, filtered, is_overdue, owners_line, person_choices, DeadlineKey, Filter,
+};
+use yaodian::{Day, Edit, NodeId, ProgressNote, Status};
 
 use crate::browser;
 use crate::editor_page::jump;
@@ -27,30 +29,8 @@ pub fn FilterBar(
     no_person: MaybeProp<bool>,
 ) -> impl IntoView {
     let state = use_state();
-    let people = move || {
-        state
-            .with_plan(|p| {
-                let mut all = names(p, Role::Leader);
-                all.extend(names(p, Role::Lead));
-                all
-            })
-            .unwrap_or_default()
-    };
-    let deadlines = move || {
-        state
-            .with_plan(|p| {
-                let mut keys: Vec<DeadlineKey> = p
-                    .walk()
-                    .iter()
-                    .filter(|(n, _)| n.kind == yaodian::NodeKind::Task)
-                    .map(|(n, _)| deadline_key(&n.division.deadline))
-                    .collect();
-                keys.sort();
-                keys.dedup();
-                keys
-            })
-            .unwrap_or_default()
-    };
+    let people = move || state.with_plan(person_choices).unwrap_or_default();
+    let deadlines = move || state.with_plan(deadline_choices).unwrap_or_default();
     let years = move || state.plan_years();
     view! {
         <div class="filter-bar" role="search">
@@ -140,36 +120,8 @@ fn LedgerRow(key: Key, today: Day) -> impl IntoView {
     let state = use_state();
     let id = key.id;
     let status = move || state.with_node(id, |n| n.ledger.status);
-    let overdue = move || {
-        state.with_node(id, |n| {
-            !n.ledger.status.is_closed() && n.division.deadline.passed(today)
-        })
-    };
-    let owners = move || {
-        state.with_node(id, |n| {
-            let d = &n.division;
-            let mut parts = Vec::new();
-            for role in Role::ALL {
-                if !d.people(role).is_empty() {
-                    parts.push(format!(
-                        "{}：{}",
-                        role.short_label(),
-                        d.people(role).join("、")
-                    ));
-                }
-            }
-            let deadline = d.deadline.label();
-            parts.push(format!(
-                "完成时限：{}",
-                if deadline.is_empty() {
-                    "未定".into()
-                } else {
-                    deadline
-                }
-            ));
-            parts.join("　")
-        })
-    };
+    let overdue = move || state.with_node(id, |n| is_overdue(n, today));
+    let owners = move || state.with_node(id, |n| owners_line(&n.division, "　"));
     let years = move || state.plan_years();
     let new_day = RwSignal::new(today.iso());
     let new_text = RwSignal::new(String::new());

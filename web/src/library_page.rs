@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use yaodian::plan::templates::{NewPlan, SECTIONS};
+use yaodian::plan::templates::{default_year, NewPlan, SECTIONS};
 use yaodian::store::PlanMeta;
 
 use crate::browser;
@@ -288,9 +288,7 @@ fn TrashItem(meta: PlanMeta) -> impl IntoView {
 #[component]
 fn NewPlanDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
     let state = use_state();
-    let this_year = browser::this_year();
-    let month = js_sys::Date::new_0().get_month() + 1;
-    let year = RwSignal::new(if month >= 9 { this_year + 1 } else { this_year });
+    let year = RwSignal::new(default_year(browser::today()));
     let office = RwSignal::new(String::new());
     let ticked = RwSignal::new(
         SECTIONS
@@ -305,14 +303,7 @@ fn NewPlanDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl In
     };
     let close = on_close.clone();
     let create = move |_| {
-        // Keep the templates' order whatever the order of ticking.
-        let chosen = ticked.get_untracked();
-        let sections = SECTIONS
-            .iter()
-            .filter(|s| chosen.iter().any(|k| k == s.key))
-            .map(|s| s.key.to_string())
-            .collect();
-        state.create_from_templates(&spec(sections));
+        state.create_from_templates(&spec(ticked.get_untracked()));
         close();
     };
     let close = on_close.clone();

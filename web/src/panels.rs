@@ -9,7 +9,9 @@ use yaodian::export::table;
 use yaodian::export::text::{notice_text, TextOptions};
 use yaodian::office::Job;
 use yaodian::plan::file;
-use yaodian::{CopyKind, Edit, LevelNumbering, NoticeField, NumberStyle, Role};
+use yaodian::plan::model::MAX_DEPTH;
+use yaodian::plan::numbering::level_name;
+use yaodian::{CopyKind, Edit, LevelNumbering, NoticeField, NumberStyle, Numbering, Role};
 
 use crate::browser;
 use crate::fields::TextBox;
@@ -147,10 +149,7 @@ pub fn NumberingPanel() -> impl IntoView {
     let level = move |depth: usize| {
         state
             .with_plan(|p| p.numbering.levels[depth])
-            .unwrap_or(LevelNumbering {
-                style: NumberStyle::None,
-                continuous: false,
-            })
+            .unwrap_or_else(|| Numbering::default().levels[depth])
     };
     view! {
         <section class="numbering">
@@ -158,9 +157,9 @@ pub fn NumberingPanel() -> impl IntoView {
             <table>
                 <thead><tr><th>"层级"</th><th>"样式"</th><th>"编号方式"</th><th>"示例"</th></tr></thead>
                 <tbody>
-                {(0..4).map(|depth| view! {
+                {(0..MAX_DEPTH).map(|depth| view! {
                     <tr data-level=depth + 1>
-                        <td>{format!("第{}级", ["一", "二", "三", "四"][depth])}</td>
+                        <td>{level_name(depth)}</td>
                         <td>
                             <select class="number-style" prop:value=move || level(depth).style.key() on:change=move |ev| {
                                 if let Some(style) = NumberStyle::from_key(&event_target_value(&ev)) {

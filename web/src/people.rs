@@ -1,6 +1,8 @@
 //! A task's division of work: owners picked from the roster, and the deadline.
 
 use leptos::prelude::*;
+use yaodian::import::fields::split_names;
+use yaodian::plan::model::DeadlineKind;
 use yaodian::{Deadline, Edit, NodeId, Role};
 
 use crate::state::use_state;
@@ -10,14 +12,6 @@ pub fn datalist_id(role: Role) -> &'static str {
     match role {
         Role::Leader => "roster-leaders",
         Role::Lead | Role::Partner => "roster-departments",
-    }
-}
-
-fn role_key(role: Role) -> &'static str {
-    match role {
-        Role::Leader => "leaders",
-        Role::Lead => "leads",
-        Role::Partner => "partners",
     }
 }
 
@@ -31,14 +25,6 @@ pub fn DivisionEditor(id: NodeId) -> impl IntoView {
             <DeadlineField id/>
         </div>
     }
-}
-
-/// Names as offices type them: separated by 、 ， , ； ;.
-fn split_names(text: &str) -> Vec<String> {
-    text.split(['、', '，', ',', '；', ';'])
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
 }
 
 #[component]
@@ -62,7 +48,7 @@ fn PeopleField(id: NodeId, role: Role) -> impl IntoView {
         state.edit(Edit::SetPeople(id, role, all));
     };
     view! {
-        <div class="people" data-role=role_key(role)>
+        <div class="people" data-role=role.key()>
             <span class="field-label">{role.label()}</span>
             <For each=move || names.get() key=|n| n.clone() children=move |name| {
                 let in_roster = {
@@ -105,76 +91,50 @@ fn PeopleField(id: NodeId, role: Role) -> impl IntoView {
     }
 }
 
-/// The kinds of deadline, as the picker offers them.
-fn deadline_kind(deadline: &Deadline) -> &'static str {
-    match deadline {
-        Deadline::None => "none",
-        Deadline::Month { .. } => "month",
-        Deadline::Date { .. } => "date",
-        Deadline::LongTerm => "long",
-        Deadline::Text(_) => "text",
-    }
-}
-
 #[component]
 fn DeadlineField(id: NodeId) -> impl IntoView {
     let state = use_state();
     let deadline = Memo::new(move |_| state.with_node(id, |n| n.division.deadline.clone()));
-    let year = move || state.with_plan_shape(|p| p.period.end).unwrap_or(2026);
     let set = move |d: Deadline| state.edit(Edit::SetDeadline(id, d));
     let on_kind = move |ev: leptos::ev::Event| {
-        let d = match event_target_value(&ev).as_str() {
-            "month" => Deadline::Month {
-                year: year(),
-                month: 12,
-            },
-            "date" => Deadline::Date {
-                year: year(),
-                month: 12,
-                day: 31,
-            },
-            "long" => Deadline::LongTerm,
-            "text" => Deadline::Text("年底前".into()),
-            _ => Deadline::None,
-        };
-        set(d);
+        let kind = DeadlineKind::from_key(&event_target_value(&ev)).unwrap_or(DeadlineKind::None);
+        if let Some(period) = state.with_plan_shape(|p| p.period) {
+            set(kind.default_in(period));
+        }
     };
-    let value_input = move || {
-        match deadline.get() {
-        Deadline::Month { year, month } => view! {
+    let from_picker =
+        move |ev: leptos::ev::Event| match Deadline::from_picker(&event_target_value(&ev)) {
+            Some(d) => set(d),
+            None => state.error("日期不正确，请重新选择"),
+        };
+    let value_input = move || match deadline.get() {
+        d @ Deadline::Month { .. } => view! {
             <input type="month" class="deadline-month" aria-label="完成月份"
-                prop:value=format!("{year:04}-{month:02}")
-                on:change=move |ev| {
-                    if let Some(d) = parse_iso(&event_target_value(&ev), false) { set(d) }
-                }/>
+                prop:value=d.picker_value() on:change=from_picker/>
         }
         .into_any(),
-        Deadline::Date { year, month, day } => view! {
+        d @ Deadline::Date { .. } => view! {
             <input type="date" class="deadline-date" aria-label="完成日期"
-                prop:value=format!("{year:04}-{month:02}-{day:02}")
-                on:change=move |ev| {
-                    if let Some(d) = parse_iso(&event_target_value(&ev), true) { set(d) }
-                }/>
+                prop:value=d.picker_value() on:change=from_picker/>
         }
         .into_any(),
         Deadline::Text(text) => view! {
             <input type="text" class="deadline-text" aria-label="完成时限说明"
                 prop:value=text
-                on:change=move |ev| set(Deadline::Text(event_target_value(&ev).trim().to_string()))/>
+                on:change=move |ev| set(Deadline::parse(&event_target_value(&ev)))/>
         }
         .into_any(),
         _ => ().into_any(),
-    }
     };
     view! {
         <div class="deadline">
             <span class="field-label">"完成时限"</span>
             <select class="deadline-kind" aria-label="完成时限类型"
-                prop:value=move || deadline_kind(&deadline.get()) on:change=on_kind>
-                {[("none", "未定"), ("month", "某月"), ("date", "某日"), ("long", "长期坚持"), ("text", "其他（文字）")]
+                prop:value=move || deadline.get().kind().key() on:change=on_kind>
+                {DeadlineKind::ALL
                     .into_iter()
-                    .map(|(key, name)| view! {
-                        <option value=key selected=move || deadline_kind(&deadline.get()) == key>{name}</option>
+                    .map(|kind| view! {
+                        <option value=kind.key() selected=move || deadline.get().kind() == kind>{kind.label()}</option>
                     })
                     .collect_view()}
             </select>
@@ -183,18 +143,5 @@ fn DeadlineField(id: NodeId) -> impl IntoView {
                 <span class="deadline-label">{move || deadline.get().label()}</span>
             </Show>
         </div>
-    }
-}
-
-/// `2020-11` (month) or `2020-11-30` (date) from a browser picker.
-fn parse_iso(value: &str, with_day: bool) -> Option<Deadline> {
-    let mut parts = value.split('-').map(|p| p.parse::<u32>().ok());
-    let year = parts.next()?? as i32;
-    let month = parts.next()??;
-    if with_day {
-        let day = parts.next()??;
-        Some(Deadline::Date { year, month, day })
-    } else {
-        Some(Deadline::Month { year, month })
     }
 }

@@ -401,7 +401,7 @@ impl AppState {
         let Some(raw) = self.library.with_untracked(|l| l.aside_value(key)) else {
             return;
         };
-        let name = format!("{}.txt", key.replace('/', "_"));
+        let name = yaodian::store::keys::file_name(key);
         self.report(
             browser::download(&name, "text/plain;charset=utf-8", &raw),
             format!("已下载 {name}"),

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use std::collections::HashMap;
 use yaodian::export::NoticeOptions;
+use yaodian::ledger::year_choices;
 use yaodian::plan::file;
 use yaodian::plan::next_year::next_year;
 use yaodian::plan::templates::{new_plan, NewPlan};
@@ -734,14 +735,8 @@ impl AppState {
     /// The years of a multi-year plan (none for a plan of one year): the year choices of the
     /// ledger, views and summary.
     pub fn plan_years(self) -> Vec<i32> {
-        self.with_plan_shape(|p| {
-            if p.period.is_multi_year() {
-                p.period.years().collect()
-            } else {
-                Vec::new()
-            }
-        })
-        .unwrap_or_default()
+        self.with_plan_shape(|p| year_choices(p.period))
+            .unwrap_or_default()
     }
 
     /// Reads something from the open plan without tracking.

@@ -62,37 +62,38 @@ pub fn PlanPanel() -> impl IntoView {
     });
     // The first time the plan's rows are on the page: the cold-start benchmark's finish line.
     Effect::new(move |_| browser::mark("yaodian:editable"));
-    let period = move || {
-        state
-            .with_plan_shape(|p| p.period)
-            .unwrap_or(Period::year(2026))
+    let period = move || state.with_plan_shape(|p| p.period);
+    let shown_year = move |start: bool| {
+        period()
+            .map(|p| if start { p.start } else { p.end }.to_string())
+            .unwrap_or_default()
     };
     let set_year = move |start: bool, text: String| {
-        let Ok(year) = text.trim().parse::<i32>() else {
-            state.error("年度应为四位数字，如 2027");
+        let (year, Some(period)) = (Period::parse_year(&text), period()) else {
             return;
         };
-        let mut p = period();
-        if start {
-            p.end = p.end.max(year);
-            p.start = year;
-        } else {
-            p.end = year;
+        match year {
+            Ok(year) if start => state.edit(Edit::SetPeriod(period.with_start(year))),
+            Ok(year) => state.edit(Edit::SetPeriod(period.with_end(year))),
+            Err(why) => state.error(why),
         }
-        state.edit(Edit::SetPeriod(p));
     };
+    let (min_year, max_year) = (
+        Period::YEARS.start().to_string(),
+        Period::YEARS.end().to_string(),
+    );
 
     view! {
         <section class="plan-head">
             <div class="form-row">
                 <label>"年度（起）"
-                    <input type="number" id="period-start" min="2000" max="2100"
-                        prop:value=move || period().start.to_string()
+                    <input type="number" id="period-start" min=min_year.clone() max=max_year.clone()
+                        prop:value=move || shown_year(true)
                         on:change=move |ev| set_year(true, event_target_value(&ev))/>
                 </label>
                 <label>"至"
-                    <input type="number" id="period-end" min="2000" max="2100"
-                        prop:value=move || period().end.to_string()
+                    <input type="number" id="period-end" min=min_year max=max_year
+                        prop:value=move || shown_year(false)
                         on:change=move |ev| set_year(false, event_target_value(&ev))/>
                 </label>
             </div>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use yaodian::export::list::list_text;
 use yaodian::ledger::checks::Place;
 use yaodian::ledger::views::{by_deadline, by_department, by_leader, ListView};
-use yaodian::ledger::{names, Filter};
+use yaodian::ledger::{names, owners_line, Filter};
 use yaodian::office::Job;
 use yaodian::Role;
 
@@ -148,7 +148,7 @@ fn ListBody(list: Memo<ListView>) -> impl IntoView {
                                             <td class="task-cell">
                                                 <button class="link" on:click=move |_| jump(Place::Node(id))>{task.heading()}</button>
                                             </td>
-                                            <td class="owners-cell">{format!("牵头：{}", d.leads.join("、"))}<br/>{format!("配合：{}", d.partners.join("、"))}</td>
+                                            <td class="owners-cell">{owners_line(&d, "；")}</td>
                                             <td class="deadline-cell">{d.deadline.label()}</td>
                                             <td class="status-cell">{task.status.label()}{task.overdue.then_some(" · 已逾期")}</td>
                                         </tr>
