@@ -14,7 +14,11 @@ pub use backup::{Backup, Existing, ImportReport};
 pub use draft::{draft_json, read_draft};
 pub use envelope::stored_revision;
 pub use library::{Aside, Library, LoadError, PlanMeta};
-pub use snapshots::Snapshot;
+pub use snapshots::{Snapshot, KEEP_RECENT};
+
+/// localStorage holds about this many UTF-16 units per site in Chromium and Firefox: what
+/// usage is measured against.
+pub const QUOTA_UNITS: usize = 5_000_000;
 
 use std::collections::BTreeMap;
 

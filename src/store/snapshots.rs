@@ -8,6 +8,9 @@ use super::keys;
 use super::{Library, Store, StoreError};
 use crate::plan::model::Plan;
 
+/// How many snapshots pruning keeps: the newest three.
+pub const KEEP_RECENT: usize = 3;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
     pub name: String,
@@ -82,7 +85,8 @@ impl<S: Store> Library<S> {
         self.change_snapshots(id, |list| list.retain(|s| s.time != time))
     }
 
-    /// Deletes all but the `keep` newest snapshots; returns how many went.
+    /// Deletes all but the `keep` newest snapshots (the UI offers [`KEEP_RECENT`]); returns
+    /// how many went.
     pub fn prune_snapshots(&mut self, id: &str, keep: usize) -> Result<usize, StoreError> {
         self.change_snapshots(id, |list| {
             let extra = list.len().saturating_sub(keep);

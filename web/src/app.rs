@@ -3,10 +3,10 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::compare_page::ComparePage;
-use crate::editor_page::EditorPage;
+use crate::editor::EditorPage;
 use crate::lazy::{lazy, lazy_view};
-use crate::library_page::LibraryPage;
+use crate::library::compare::ComparePage;
+use crate::library::LibraryPage;
 use crate::state::{use_state, AppState, Route};
 
 // The plan list and the comparison load when first shown: the first download is the editor's.

@@ -1,28 +1,21 @@
 //! Yaodian's browser UI: thin Leptos components over the `yaodian` library.
 //!
 //! Components show state and send intents to [`state::AppState`]; they hold no document rules.
+//!
+//! The folders match what the user sees: [`library`] (the plan list, import, backup and
+//! storage, comparison), [`editor`] (one file per tab; `editor::jump` a leaf every tab may use),
+//! [`state`] (route, toasts, the open plan, the library, saving and the two-tab logic). Below
+//! them, [`platform`]: the browser (storage, Web Locks, files, clipboard), the export worker,
+//! the panic guard, parts loaded on demand; and [`text_box`], the one shared widget.
 
 pub mod app;
-pub mod browser;
-mod checks_panel;
-mod compare_page;
-mod editor_page;
-mod fields;
-mod import_dialog;
-mod lazy;
-mod ledger_panel;
-mod library_page;
-mod panels;
-pub mod panic;
-mod people;
-mod safety;
+pub mod editor;
+pub mod library;
+pub mod platform;
 pub mod state;
-pub mod storage;
-mod storage_panel;
-mod summary_panel;
-mod tree_view;
-mod views_panel;
-pub mod worker;
+mod text_box;
+
+pub use platform::{browser, lazy, panic, storage, worker};
 
 /// Mounts the app on the page's body.
 pub fn start() {

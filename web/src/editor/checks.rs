@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use yaodian::ledger::checks::check;
 
-use crate::editor_page::jump;
+use crate::editor::jump;
 use crate::state::use_state;
 
 #[component]

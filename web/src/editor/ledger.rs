@@ -8,9 +8,9 @@ use yaodian::ledger::{
 use yaodian::{Day, Edit, NodeId, ProgressNote, Status};
 
 use crate::browser;
-use crate::editor_page::jump;
-use crate::fields::TextBox;
+use crate::editor::jump;
 use crate::state::use_state;
+use crate::text_box::TextBox;
 use yaodian::ledger::checks::Place;
 
 /// A row's identity: rebuilt when its number changes, kept while its fields are typed in.

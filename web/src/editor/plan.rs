@@ -7,10 +7,10 @@ use yaodian::plan::next_year::YearReview;
 use yaodian::plan::numbering::number;
 use yaodian::{Edit, NodeField, NodeId, NodeKind, Period, PlanField};
 
+use super::division::DivisionEditor;
 use crate::browser;
-use crate::fields::TextBox;
-use crate::people::DivisionEditor;
 use crate::state::use_state;
+use crate::text_box::TextBox;
 
 /// A row's identity: rebuilt when its depth or kind changes; kept (moved, relabelled, with
 /// the cursor in it) otherwise.

@@ -11,9 +11,9 @@ use yaodian::ledger::{names, owners_line, Filter};
 use yaodian::office::Job;
 use yaodian::Role;
 
+use super::ledger::FilterBar;
 use crate::browser;
-use crate::editor_page::jump;
-use crate::ledger_panel::FilterBar;
+use crate::editor::jump;
 use crate::state::use_state;
 use crate::worker;
 

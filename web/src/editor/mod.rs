@@ -4,20 +4,34 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use yaodian::ledger::checks::Place;
-use yaodian::PlanField;
-
-use crate::browser;
-use crate::checks_panel::ChecksPanel;
 use crate::lazy::{lazy, lazy_view};
-use crate::ledger_panel::LedgerPanel;
-use crate::panels::{
-    ExportPanel, NoticePanel, NumberingPanel, PreviewPanel, RosterLists, RosterPanel,
-};
 use crate::state::use_state;
-use crate::summary_panel::SummaryPanel;
-use crate::tree_view::PlanPanel;
-use crate::views_panel::ViewsPanel;
+use checks::ChecksPanel;
+use export::ExportPanel;
+use ledger::LedgerPanel;
+use notice::NoticePanel;
+use numbering::NumberingPanel;
+use plan::PlanPanel;
+use preview::PreviewPanel;
+use roster::{RosterLists, RosterPanel};
+use summary::SummaryPanel;
+use views::ViewsPanel;
+
+mod checks;
+mod division;
+mod export;
+pub mod jump;
+mod ledger;
+mod notice;
+mod numbering;
+mod plan;
+mod preview;
+mod roster;
+mod snapshots;
+mod summary;
+mod views;
+
+pub use jump::{jump, EditorTab, Tab};
 
 // The tabs other than the plan and its notice, roster and numbering load when first opened.
 lazy_view!(fn checks_tab() in checks => view! { <ChecksPanel/> });
@@ -26,79 +40,6 @@ lazy_view!(fn views_tab() in views => view! { <ViewsPanel/> });
 lazy_view!(fn summary_tab() in summary => view! { <SummaryPanel/> });
 lazy_view!(fn preview_tab() in preview => view! { <PreviewPanel/> });
 lazy_view!(fn export_tab() in export => view! { <ExportPanel/> });
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tab {
-    Plan,
-    Checks,
-    Ledger,
-    Views,
-    Summary,
-    Notice,
-    Roster,
-    Numbering,
-    Preview,
-    Export,
-}
-
-impl Tab {
-    const ALL: [Tab; 10] = [
-        Tab::Plan,
-        Tab::Checks,
-        Tab::Ledger,
-        Tab::Views,
-        Tab::Summary,
-        Tab::Notice,
-        Tab::Roster,
-        Tab::Numbering,
-        Tab::Preview,
-        Tab::Export,
-    ];
-
-    fn label(self) -> &'static str {
-        match self {
-            Tab::Plan => "计划正文",
-            Tab::Checks => "检查",
-            Tab::Ledger => "台账",
-            Tab::Views => "分工视图",
-            Tab::Summary => "统计与总结",
-            Tab::Notice => "通知要素",
-            Tab::Roster => "名册",
-            Tab::Numbering => "编号样式",
-            Tab::Preview => "打印预览",
-            Tab::Export => "导出",
-        }
-    }
-}
-
-/// The editor's open tab, shared so any panel can jump to a place in the plan.
-#[derive(Clone, Copy)]
-pub struct EditorTab(pub RwSignal<Tab>);
-
-/// Opens the tab that shows `place` and puts the cursor there.
-pub fn jump(place: Place) {
-    let EditorTab(tab) = expect_context::<EditorTab>();
-    match place {
-        Place::Node(id) => {
-            tab.set(Tab::Plan);
-            browser::focus_node(id);
-        }
-        Place::Notice(field) => {
-            tab.set(Tab::Notice);
-            browser::focus_selector(format!(".notice-{}", field.key()));
-        }
-        Place::Plan(field) => {
-            tab.set(Tab::Plan);
-            browser::focus_selector(
-                match field {
-                    PlanField::Title => ".plan-title-input",
-                    PlanField::Requirements => ".requirements",
-                }
-                .into(),
-            );
-        }
-    }
-}
 
 #[component]
 pub fn EditorPage() -> impl IntoView {

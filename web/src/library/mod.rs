@@ -6,10 +6,14 @@ use yaodian::plan::templates::{default_year, NewPlan, SECTIONS};
 use yaodian::store::PlanMeta;
 
 use crate::browser;
-use crate::import_dialog::ImportDialog;
 use crate::lazy::{lazy, lazy_view};
 use crate::state::{use_state, Route};
-use crate::storage_panel::StoragePanel;
+use import::ImportDialog;
+use storage::StoragePanel;
+
+pub mod compare;
+mod import;
+mod storage;
 
 // The importer (text and .docx) and the data-safety panel load on demand.
 lazy_view!(fn import_dialog(importing: RwSignal<bool>) in import => view! {
