@@ -57,6 +57,11 @@ pub struct ImportReport {
     pub skipped: usize,
 }
 
+/// The name a backup downloads under: `要点备份-2026-12-01.json`.
+pub fn backup_file_name(day: crate::plan::model::Day) -> String {
+    format!("要点备份-{}.json", day.iso())
+}
+
 impl Backup {
     /// Reads a backup file; any problem in any part refuses the whole file.
     pub fn from_json(text: &str) -> Result<Backup, FileError> {

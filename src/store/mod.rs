@@ -10,7 +10,7 @@ mod library;
 mod roster;
 mod snapshots;
 
-pub use backup::{Backup, Existing, ImportReport};
+pub use backup::{backup_file_name, Backup, Existing, ImportReport};
 pub use draft::{draft_json, read_draft};
 pub use envelope::stored_revision;
 pub use library::{Aside, Library, LoadError, PlanMeta};

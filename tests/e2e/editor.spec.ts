@@ -1,23 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
+import { expected, outline, zipPart } from './helpers';
 import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 
-const expected = (name: string) => readFileSync(`tests/e2e/expected/${name}`, 'utf8');
-
-/** One part of a downloaded .docx or .xlsx (a zip), read with Python's zipfile. */
-const zipPart = (path: string, name: string) =>
-  execFileSync('python3', ['-c', 'import sys,zipfile;print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())', path, name]).toString();
-
-/** Every row of the plan as "label title", in order. */
-async function outline(page: Page): Promise<string[]> {
-  return page.locator('.node').evaluateAll((rows) =>
-    rows.map((row) => {
-      const label = row.querySelector('.node-label')?.textContent ?? '';
-      const title = (row.querySelector('.node-title') as HTMLInputElement).value;
-      return `${label}${title}`;
-    }),
-  );
-}
 
 test('draft a plan from templates, assign, move, undo, reload, export', async ({ page }) => {
   await page.goto('/');

@@ -1,5 +1,36 @@
-// Shared by the Playwright specs: a new plan from templates, the stored plan, full storage.
-import { expect, Page } from '@playwright/test';
+// Shared by the Playwright specs: the samples and expected files, a new plan from templates,
+// an imported sample, the outline as shown, a download's text, the stored plan, full storage.
+import { expect, Download, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+
+/** A real plan under tests/fixtures/samples/ (without its .txt). */
+export const sample = (name: string) => readFileSync(`tests/fixtures/samples/${name}.txt`, 'utf8');
+
+/** An expected output under tests/e2e/expected/. */
+export const expected = (name: string) => readFileSync(`tests/e2e/expected/${name}`, 'utf8');
+
+/** Imports a sample by pasting it, creates the plan and waits for its `nodes` rows. */
+export async function importSample(page: Page, name: string, nodes: number) {
+  await page.goto('/');
+  await page.locator('#import-plan').click();
+  await page.locator('#import-text').fill(sample(name));
+  await page.locator('#import-create').click();
+  await expect(page.locator('.node')).toHaveCount(nodes);
+}
+
+/** The plan's outline as the editor shows it: each row's number and title. */
+export const outline = (page: Page) =>
+  page.locator('.node').evaluateAll((rows) =>
+    rows.map((row) => {
+      const label = row.querySelector('.node-label')?.textContent ?? '';
+      const title = (row.querySelector('.node-title') as HTMLInputElement | HTMLTextAreaElement | null)?.value ?? '';
+      return `${label}${title}`;
+    }),
+  );
+
+/** The text of a finished download. */
+export const downloadText = async (download: Download) => readFileSync((await download.path())!, 'utf8');
 
 /** A new plan from two template sections; returns its id (from the address). */
 export async function newPlan(page: Page, year = '2027'): Promise<string> {
@@ -41,3 +72,7 @@ export const clearJunk = (page: Page) =>
   page.evaluate(() => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('junk/')) localStorage.removeItem(key);
   });
+
+/** One part of a downloaded .docx or .xlsx (a zip), read with Python's zipfile. */
+export const zipPart = (path: string, name: string) =>
+  execFileSync('python3', ['-c', 'import sys,zipfile;print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())', path, name]).toString();

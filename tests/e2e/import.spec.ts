@@ -1,7 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-
-const sample = (name: string) => readFileSync(`tests/fixtures/samples/${name}.txt`, 'utf8');
+import { sample } from './helpers';
 
 test('paste a plan, create it, roll it forward, compare the two years', async ({ page }) => {
   await page.goto('/');

@@ -1,18 +1,9 @@
 import { test, expect, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { expected, importSample } from './helpers';
 
-const sample = readFileSync('tests/fixtures/samples/tongxin-2020-plan-task-division.txt', 'utf8');
-const expected = (name: string) =>
-  readFileSync(`tests/e2e/expected/${name}.txt`, 'utf8').trim().split('\n');
-
-async function importTongxin(page: Page) {
-  await page.goto('/');
-  await page.locator('#import-plan').click();
-  await page.locator('#import-text').fill(sample);
-  await expect(page.locator('.import-counts')).toContainText('54 项任务');
-  await page.locator('#import-create').click();
-  await expect(page.locator('.node')).toHaveCount(64);
-}
+const expectedLines = (name: string) => expected(`${name}.txt`).trim().split('\n');
+const importTongxin = (page: Page) => importSample(page, 'tongxin-2020-plan-task-division', 64);
 
 test('checks find the two flaws of the tongxin sample and jump to them', async ({ page }) => {
   await importTongxin(page);
@@ -43,7 +34,7 @@ test('views by leader, department and deadline show the right tasks and export',
   // By leader: 杨硕.
   await page.locator('.view-person').selectOption('杨硕');
   await expect(page.locator('.list-title')).toHaveText('2020年全县卫生健康工作要点任务清单（责任领导：杨硕）');
-  const yang = expected('view-leader-yangshuo');
+  const yang = expectedLines('view-leader-yangshuo');
   await expect(page.locator('.list-task .task-cell')).toHaveText(yang);
   await expect(page.locator('.group-heading').first()).toHaveText('一、全面加强党的建设');
 
@@ -62,7 +53,7 @@ test('views by leader, department and deadline show the right tasks and export',
   await page.getByRole('tab', { name: '按科室' }).click();
   await page.locator('.view-person').selectOption('局综合管理岗位');
   await expect(page.locator('.block-heading')).toHaveText(['牵头的任务（12项）', '配合的任务（0项）']);
-  await expect(page.locator('.list-task .task-cell')).toHaveText(expected('view-department-zonghe'));
+  await expect(page.locator('.list-task .task-cell')).toHaveText(expectedLines('view-department-zonghe'));
 
   // By deadline, narrowed to 杨硕: the same tasks, by month; 2020 is long past, so overdue.
   await page.getByRole('tab', { name: '按完成时限' }).click();

@@ -88,13 +88,13 @@ pub fn EditorPage() -> impl IntoView {
             <button id="undo" title="撤销（Ctrl+Z）" disabled=move || !state.can_undo() on:click=move |_| state.undo()>"↶ 撤销"</button>
             <button id="redo" title="重做（Ctrl+Y）" disabled=move || !state.can_redo() on:click=move |_| state.redo()>"↷ 重做"</button>
         </header>
-        <nav class="tabs" role="tablist">
+        <nav class="tabs" aria-label="计划的各部分"><div class="tab-list" role="tablist">
             {Tab::ALL.into_iter().map(|t| view! {
                 <button role="tab" class="tab" class:active=move || tab.get() == t
                     aria-selected=move || (tab.get() == t).to_string()
                     on:click=move |_| tab.set(t)>{t.label()}</button>
             }).collect_view()}
-        </nav>
+        </div></nav>
         <RosterLists/>
         <main class="editor">
             {move || match tab.get() {

@@ -25,7 +25,7 @@ pub fn NumberingPanel() -> impl IntoView {
                     <tr data-level=depth + 1>
                         <td>{level_name(depth)}</td>
                         <td>
-                            <select class="number-style" prop:value=move || level(depth).style.key() on:change=move |ev| {
+                            <select class="number-style" aria-label=format!("{}编号样式", level_name(depth)) prop:value=move || level(depth).style.key() on:change=move |ev| {
                                 if let Some(style) = NumberStyle::from_key(&event_target_value(&ev)) {
                                     state.edit(Edit::SetNumbering(depth, LevelNumbering { style, ..level(depth) }));
                                 }

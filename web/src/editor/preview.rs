@@ -30,7 +30,7 @@ pub fn PreviewPanel() -> impl IntoView {
                     {format!("本机缺少字体：{}。预览和打印将以近似字体代替，行数和换行可能与正式公文不同；请安装这些字体后再打印。", missing.join("、"))}
                 </p>
             })}
-            <div class="paper"><div class="print-area" inner_html=html></div></div>
+            <div class="paper" tabindex="0" role="region" aria-label="打印预览（A4）"><div class="print-area" inner_html=html></div></div>
         </section>
     }
 }

@@ -24,7 +24,7 @@ pub fn SnapshotsPanel() -> impl IntoView {
     };
     view! {
         <section class="snapshots">
-            <h3>"版本"</h3>
+            <h2>"版本"</h2>
             <p class="hint">"把当前内容另存为一个版本（如“征求意见稿”“报送稿”），以后可以随时恢复；恢复时当前内容也会先另存为一个版本。"</p>
             <div class="add-snapshot">
                 <input type="text" class="snapshot-name" placeholder="版本名称，如：报送稿" aria-label="版本名称"

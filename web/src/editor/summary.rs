@@ -32,7 +32,7 @@ fn CountsTable(title: &'static str, lines: Vec<Line>) -> impl IntoView {
             <caption>{title}</caption>
             <thead>
                 <tr>
-                    <th></th>
+                    <th scope="col"><span class="visually-hidden">"分组"</span></th>
                     {Status::ALL.into_iter().map(|s| view! { <th scope="col">{s.label()}</th> }).collect_view()}
                     <th scope="col">"逾期"</th><th scope="col">"合计"</th><th scope="col">"完成率"</th>
                 </tr>

@@ -131,13 +131,20 @@ fn ListBody(list: Memo<ListView>) -> impl IntoView {
         <div class="list-view">
             <h2 class="list-title">{move || list.with(|l| l.title.clone())}</h2>
             <p class="list-count">{move || format!("共 {} 项", list.with(ListView::task_count))}</p>
-            {move || list.get().blocks.into_iter().map(|block| view! {
+            {move || list.get().blocks.into_iter().map(|block| {
+                // Groups are headed one level below their block's heading, or the list's.
+                let nested = !block.heading.is_empty();
+                view! {
                 <div class="list-block">
                     <Show when={let h = block.heading.clone(); move || !h.is_empty()}>
                         <h3 class="block-heading">{block.heading.clone()}</h3>
                     </Show>
                     {block.groups.into_iter().map(|group| view! {
-                        <h4 class="group-heading">{group.heading.clone()}</h4>
+                        {if nested {
+                            view! { <h4 class="group-heading">{group.heading.clone()}</h4> }.into_any()
+                        } else {
+                            view! { <h3 class="group-heading">{group.heading.clone()}</h3> }.into_any()
+                        }}
                         <table class="list-table">
                             <tbody>
                                 {group.tasks.into_iter().map(|task| {
@@ -158,6 +165,7 @@ fn ListBody(list: Memo<ListView>) -> impl IntoView {
                         </table>
                     }).collect_view()}
                 </div>
+                }
             }).collect_view()}
         </div>
     }

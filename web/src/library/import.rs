@@ -134,7 +134,7 @@ pub fn ImportDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl
                     <Show when=move || result.with(|r| r.as_ref().is_some_and(|r| !r.summary.is_empty()))>
                         <p class="hint">"文中的上年工作总结已单独识别，不会导入计划。"</p>
                     </Show>
-                    <pre class="import-outline">{move || result.with(|r| r.as_ref().map(|r| outline(&r.plan)).unwrap_or_default())}</pre>
+                    <pre class="import-outline" tabindex="0" role="region" aria-label="识别结果">{move || result.with(|r| r.as_ref().map(|r| outline(&r.plan)).unwrap_or_default())}</pre>
                     <label><input type="checkbox" prop:checked=move || absorb.get()
                         on:change=move |ev| absorb.set(event_target_checked(&ev))/>
                         "同时把计划中的责任领导和科室加入名册"</label>

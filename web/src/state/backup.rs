@@ -3,18 +3,22 @@
 use super::{AppState, Route};
 use crate::browser;
 use leptos::prelude::*;
+use yaodian::store::backup_file_name;
 use yaodian::store::{Backup, Existing};
 
 impl AppState {
     /// Downloads the whole library (plans, trash, snapshots, roster) as one file.
+    /// Downloads the whole library, after every change already asked for (a plan deleted a
+    /// moment ago is in the trash of the backup, not in its list).
     pub fn export_library(self) {
-        let json = self.library.with_untracked(|l| l.backup().to_json());
-        let day = browser::today();
-        let name = format!("要点备份-{}.json", day.iso());
-        self.report(
-            browser::download(&name, "application/json", &json),
-            format!("已下载全部数据的备份 {name}"),
-        );
+        self.locked(move || {
+            let json = self.library.with_untracked(|l| l.backup().to_json());
+            let name = backup_file_name(browser::today());
+            self.report(
+                browser::download(&name, "application/json", &json),
+                format!("已下载全部数据的备份 {name}"),
+            );
+        });
     }
 
     /// Reads a backup file; None (with the message shown) when it cannot be used.
