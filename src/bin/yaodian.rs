@@ -3,7 +3,7 @@
 //! ```text
 //! yaodian outline FILE
 //! yaodian check FILE
-//! yaodian export FILE --format text [--no-indent] [-o OUT]
+//! yaodian export FILE --format text|docx [--no-indent] [--attachment] [--no-fields] [-o OUT]
 //! ```
 
 use std::process::ExitCode;

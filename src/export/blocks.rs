@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::table::table_title;
+use super::table::subject;
 use super::{fullwidth_punctuation, paragraphs};
 use crate::ledger::summary::Summary;
 use crate::plan::model::{Node, NodeKind, Plan, Role};
@@ -162,16 +162,13 @@ pub fn notice_blocks(plan: &Plan, options: NoticeOptions) -> Vec<Block> {
     out
 }
 
-/// The attachment's name: the plan's title (or what the notice calls it).
+/// The attachment's name: the plan's title, or what the notice calls the plan
+/// (`关于2020年…工作要点暨任务分工的通知` → `2020年…工作要点暨任务分工`).
 pub fn attachment_name(plan: &Plan) -> String {
     if !plan.title.trim().is_empty() {
         return text(&plan.title);
     }
-    text(
-        table_title(plan)
-            .trim_end_matches("任务分工表")
-            .trim_end_matches("表"),
-    )
+    text(&subject(plan))
 }
 
 /// 版头 (the mark, two lines of space, the number and signer over the red rule, drawn when

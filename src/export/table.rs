@@ -61,13 +61,19 @@ pub fn rows(plan: &Plan) -> Vec<Row> {
     out
 }
 
-/// The table title: `2020年全县卫生健康工作要点任务分工表`.
-pub fn table_title(plan: &Plan) -> String {
-    let name = plan.name();
-    let name = name
+/// What the plan is called without the notice around it: `关于印发2020年全县卫生健康工作要点的通知`
+/// → `2020年全县卫生健康工作要点`.
+pub fn subject(plan: &Plan) -> String {
+    plan.name()
         .trim_start_matches("关于印发")
         .trim_start_matches("关于")
-        .trim_end_matches("的通知");
+        .trim_end_matches("的通知")
+        .to_string()
+}
+
+/// The table title: `2020年全县卫生健康工作要点任务分工表`.
+pub fn table_title(plan: &Plan) -> String {
+    let name = subject(plan);
     if name.contains("任务分工") {
         format!("{name}表")
     } else {

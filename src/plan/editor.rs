@@ -58,6 +58,12 @@ impl Editor {
         Ok(applied)
     }
 
+    /// Takes `plan` as the new starting point, history and all: what another tab stored. Undo
+    /// then never puts back a plan another tab's work replaced (and saves it over that work).
+    pub fn load(&mut self, plan: Plan) {
+        *self = Editor::new(plan);
+    }
+
     /// Replaces the whole plan as one undoable step (e.g. restoring from a file).
     pub fn replace(&mut self, plan: Plan) {
         if plan != self.plan {

@@ -105,10 +105,16 @@ test('two tabs on one plan: the other tab follows, and when both changed both ar
   await b.goto(`/#/plan/${id}`);
   await expect(b.locator('.node')).toHaveCount(8);
 
-  // An edit in A appears in B.
+  // B edits first (and could undo it); then an edit in A appears in B, and B's undo cannot put
+  // its older plan back over A's work.
+  await b.locator('.node .node-body').nth(2).fill('二号窗口先改的正文');
+  await expect(b.locator('.saved')).toHaveText('已自动保存');
+  await expect(b.locator('#undo')).toBeEnabled();
+  await expect(a.locator('.node .node-body').nth(2)).toHaveValue('二号窗口先改的正文');
   await firstTitle(a).fill('一号窗口的修改');
   await expect(firstTitle(b)).toHaveValue('一号窗口的修改');
   await expect(b.locator('.toast')).toContainText('已载入最新内容');
+  await expect(b.locator('#undo')).toBeDisabled();
 
   // B changes while its save fails (storage full); then A saves: B has changes A never saw.
   await fillStorage(b);

@@ -45,6 +45,44 @@ fn export_text_writes_the_expected_file() {
 }
 
 #[test]
+fn export_takes_the_notice_options() {
+    let dir = std::env::temp_dir().join(format!("yaodian-cli-options-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = dir.join("notice.txt");
+    let docx = dir.join("notice.docx");
+    for (format, path) in [("text", &text), ("docx", &docx)] {
+        let out = yaodian(&[
+            "export",
+            "tests/fixtures/tongxin-excerpt.json",
+            "--format",
+            format,
+            "--attachment",
+            "--no-fields",
+            "-o",
+            path.to_str().unwrap(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let text = std::fs::read_to_string(&text).unwrap();
+    // The attachment is named as the notice names the plan, without 关于 and 的通知.
+    assert!(
+        text.contains("附件：2020年全县卫生健康工作要点暨任务分工\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("附件\n\n2020年全县卫生健康工作要点暨任务分工\n"),
+        "{text}"
+    );
+    assert!(!text.contains("责任领导："));
+    let xml = crate::common::part(&std::fs::read(&docx).unwrap(), "word/document.xml");
+    assert!(xml.contains("附件：") && !xml.contains("责任领导："));
+}
+
+#[test]
 fn bad_input_gets_a_clear_message_and_a_failure_code() {
     let broken = std::env::temp_dir().join(format!("yaodian-broken-{}.json", std::process::id()));
     std::fs::write(&broken, "{\"format\": \"yaodian-plan\", ").unwrap();

@@ -177,3 +177,24 @@ fn deleting_puts_the_cursor_on_a_neighbour() {
         Some(section)
     );
 }
+
+#[test]
+fn another_tabs_version_is_loaded_without_history() {
+    let mut editor = editor();
+    let id = editor.plan().nodes[0].id;
+    editor
+        .apply(Edit::SetNodeText(
+            id,
+            NodeField::Title,
+            "本窗口的修改".into(),
+        ))
+        .unwrap();
+    let mut theirs = editor.plan().clone();
+    theirs.nodes[0].title = "另一个窗口的修改".into();
+    editor.load(theirs.clone());
+    assert_eq!(editor.plan(), &theirs);
+    // Undo cannot put this tab's older plan back over the other tab's work.
+    assert!(!editor.can_undo());
+    assert!(!editor.undo());
+    assert_eq!(editor.plan(), &theirs);
+}

@@ -90,7 +90,7 @@ impl AppState {
             Ok((plan, newer)) => {
                 self.open.update(|o| {
                     if let Some(o) = o {
-                        o.editor.replace(plan);
+                        o.editor.load(plan);
                         o.revision = newer;
                     }
                 });
@@ -115,7 +115,7 @@ impl AppState {
             Some(Ok(_)) => {
                 self.open.update(|o| {
                     if let Some(o) = o {
-                        o.editor.replace(theirs);
+                        o.editor.load(theirs);
                         o.revision = revision;
                     }
                 });
