@@ -219,7 +219,16 @@ impl Edit {
             Edit::SetDeadline(id, deadline) => node_mut(plan, id)?.division.deadline = deadline,
             Edit::SetCarriedOver(id, carried) => node_mut(plan, id)?.carried_over = carried,
             Edit::SetStatus(id, status) => task_mut(plan, id)?.ledger.status = status,
-            Edit::AddNote(id, note) => task_mut(plan, id)?.ledger.notes.push(note),
+            Edit::AddNote(id, note) => {
+                let text = note.text.trim().to_string();
+                if text.is_empty() {
+                    return refuse("请先填写进展内容");
+                }
+                task_mut(plan, id)?
+                    .ledger
+                    .notes
+                    .push(ProgressNote { text, ..note });
+            }
             Edit::SetNote(id, index, note) => match task_mut(plan, id)?.ledger.notes.get_mut(index)
             {
                 Some(slot) => *slot = note,

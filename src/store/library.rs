@@ -616,8 +616,11 @@ impl<S: Store> Library<S> {
         self.create(&plan, now).map_err(|e| e.to_string())
     }
 
-    /// Renames a plan (its title).
+    /// Gives a plan a new title; a blank one is refused.
     pub fn rename(&mut self, id: &str, title: &str, now: f64) -> Result<(), String> {
+        if title.trim().is_empty() {
+            return Err("名称不能为空".into());
+        }
         let (mut plan, revision) = self.load_revision(id).map_err(|e| e.to_string())?;
         plan.title = title.trim().to_string();
         self.save(id, &plan, revision, now)

@@ -14,7 +14,7 @@ pub use backup::{backup_file_name, Backup, Existing, ImportReport};
 pub use draft::{draft_json, read_draft};
 pub use envelope::stored_revision;
 pub use library::{Aside, Library, LoadError, PlanMeta};
-pub use snapshots::{Snapshot, KEEP_RECENT};
+pub use snapshots::{snapshot_name, Snapshot, KEEP_RECENT};
 
 /// localStorage holds about this many UTF-16 units per site in Chromium and Firefox: what
 /// usage is measured against.

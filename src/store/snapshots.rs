@@ -8,6 +8,14 @@ use super::keys;
 use super::{Library, Store, StoreError};
 use crate::plan::model::Plan;
 
+/// The name of a snapshot the user keeps, as typed: trimmed, and not blank.
+pub fn snapshot_name(typed: &str) -> Result<String, &'static str> {
+    match typed.trim() {
+        "" => Err("请先填写版本名称，如“报送稿”"),
+        name => Ok(name.to_string()),
+    }
+}
+
 /// How many snapshots pruning keeps: the newest three.
 pub const KEEP_RECENT: usize = 3;
 

@@ -581,6 +581,17 @@ fn statuses_notes_dashboard_and_summary() {
             },
         ))
         .unwrap();
+    // A progress note is its text trimmed; a blank one is refused.
+    assert!(editor
+        .apply(Edit::AddNote(
+            ids[1],
+            ProgressNote {
+                day: day("2020-07-01"),
+                text: " \u{3000} ".into(),
+            },
+        ))
+        .is_err());
+    assert_eq!(editor.plan().node(ids[1]).unwrap().ledger.notes.len(), 1);
     editor
         .apply(Edit::SetStatus(ids[2], Status::Cancelled))
         .unwrap();

@@ -44,6 +44,11 @@ fn duplicate_and_rename() {
     assert_eq!(library.load(&b).unwrap().title, "甲（副本）");
     library.rename(&b, "丙", 3.0).unwrap();
     assert_eq!(library.plans()[0].title, "丙");
+    // A blank name is refused and changes nothing.
+    assert!(library.rename(&b, "  ", 4.0).is_err());
+    assert_eq!(library.load(&b).unwrap().title, "丙");
+    assert_eq!(super::super::snapshot_name(" 报送稿 "), Ok("报送稿".into()));
+    assert!(super::super::snapshot_name(" ").is_err());
 }
 
 #[test]

@@ -126,11 +126,7 @@ fn LedgerRow(key: Key, today: Day) -> impl IntoView {
     let new_day = RwSignal::new(today.iso());
     let new_text = RwSignal::new(String::new());
     let add_note = move || {
-        let text = new_text.get_untracked().trim().to_string();
-        if text.is_empty() {
-            state.error("请先填写进展内容");
-            return;
-        }
+        let text = new_text.get_untracked();
         let Some(day) = Day::parse(&new_day.get_untracked()) else {
             state.error("日期格式不正确");
             return;

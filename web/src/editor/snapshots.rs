@@ -1,7 +1,7 @@
 //! 版本: named snapshots of the open plan (e.g. 报送稿), restored later.
 
 use leptos::prelude::*;
-use yaodian::store::KEEP_RECENT;
+use yaodian::store::{snapshot_name, KEEP_RECENT};
 
 use crate::browser;
 use crate::state::use_state;
@@ -13,14 +13,12 @@ pub fn SnapshotsPanel() -> impl IntoView {
     let name = RwSignal::new(String::new());
     // The snapshot (by its time) whose restore waits for a yes.
     let confirm = RwSignal::new(None::<u64>);
-    let add = move || {
-        let text = name.get_untracked();
-        if text.trim().is_empty() {
-            state.error("请先填写版本名称，如“报送稿”");
-            return;
+    let add = move || match snapshot_name(&name.get_untracked()) {
+        Ok(text) => {
+            state.add_snapshot(&text);
+            name.set(String::new());
         }
-        state.add_snapshot(&text);
-        name.set(String::new());
+        Err(why) => state.error(why),
     };
     view! {
         <section class="snapshots">

@@ -158,10 +158,6 @@ impl AppState {
     }
 
     pub fn rename(self, id: &str, title: &str) {
-        if title.trim().is_empty() {
-            self.error("名称不能为空");
-            return;
-        }
         let (id, title) = (id.to_string(), title.to_string());
         self.locked(move || {
             if let Some(Err(e)) = self
