@@ -12,7 +12,7 @@
 // (BUILDS); a build's files are removed only once no open page runs it, so a tab of an older
 // build can still load its parts after a newer build was deployed.
 //
-// The export worker (.docx/.xlsx, web/src/worker.rs) is not named by the page and its files have
+// The export worker (.docx/.xlsx, web/src/platform/worker.rs) is not named by the page and its files have
 // no hash in their names: they are cached with the page, so exports work offline too, and
 // checked with the server (a conditional request) whenever the page is; so is parts.txt. A page
 // of an older build that starts a newer export worker is told so by the worker, and reloads.

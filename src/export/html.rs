@@ -94,22 +94,32 @@ fn title(text: &str) -> Para<'static> {
     }
 }
 
-/// A line with text at the left and at the right, each `inset` twips in from its side.
+/// A line with text at the left and runs (text, font) at the right, each `inset` twips in from
+/// its side.
 fn left_and_right(
     left: &str,
-    right: &str,
+    right: &[(&str, &str)],
     inset: i32,
     size: f32,
     style: &str,
     class: &str,
 ) -> String {
+    let right: String = right
+        .iter()
+        .map(|(text, font)| {
+            format!(
+                "<span style=\"font-family:{}\">{}</span>",
+                family(font),
+                escape(text)
+            )
+        })
+        .collect();
     format!(
-        "<p class=\"{class}\" style=\"margin:0;line-height:{}pt;font-size:{size}pt;padding:0 {}pt;display:flex;justify-content:space-between;font-family:{};{style}\"><span>{}</span><span>{}</span></p>",
+        "<p class=\"{class}\" style=\"margin:0;line-height:{}pt;font-size:{size}pt;padding:0 {}pt;display:flex;justify-content:space-between;font-family:{};{style}\"><span>{}</span><span>{right}</span></p>",
         pt(LINE),
         pt(inset),
         family(FONT_BODY),
         escape(left),
-        escape(right)
     )
 }
 
@@ -147,9 +157,10 @@ pub fn blocks_html(blocks: &[Block]) -> String {
                 "doc-number",
             )
             .html(),
+            // 签发人 in 仿宋, the signer's name in 楷体 (GB/T 9704 7.2.5).
             Block::Number { number, signer } => left_and_right(
                 number,
-                &format!("签发人：{signer}"),
+                &[("签发人：", FONT_BODY), (signer, FONT_KAI)],
                 SIGNER_INSET,
                 16.0,
                 if ruled { &rule } else { "" },
@@ -212,7 +223,7 @@ pub fn blocks_html(blocks: &[Block]) -> String {
                     html.push_str(&p.html());
                 }
                 if let Some((printer, date)) = &imprint.printed {
-                    html.push_str(&left_and_right(printer, date, EM_4, 14.0, "", "printer"));
+                    html.push_str(&left_and_right(printer, &[(date, FONT_BODY)], EM_4, 14.0, "", "printer"));
                 }
                 html.push_str("</div>");
                 html

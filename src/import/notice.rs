@@ -27,6 +27,25 @@ pub fn is_doc_number(text: &str) -> bool {
         && no_punctuation(text)
 }
 
+/// The line of a report to superiors: `某卫健发〔2027〕3号　　签发人：张三` → (number, signer).
+pub fn number_and_signer(text: &str) -> Option<(String, String)> {
+    let (number, signer) = text.split_once("签发人")?;
+    let signer = signer
+        .trim_start_matches(['：', ':', ' ', '\u{3000}', '\u{a0}'])
+        .trim();
+    let number = number.trim_matches([' ', '\u{3000}', '\u{a0}', '\t']);
+    let plausible = (number.is_empty() || is_doc_number(number))
+        && !signer.is_empty()
+        && signer.chars().count() <= 12
+        && no_punctuation(signer);
+    plausible.then(|| (number.to_string(), signer.to_string()))
+}
+
+/// The notice's own number line: the number alone, or with its 签发人.
+fn is_number_line(text: &str) -> bool {
+    is_doc_number(text) || number_and_signer(text).is_some()
+}
+
 /// A whole date, alone: `2020年3月31日` or `二〇二〇年三月三十一日`.
 pub fn is_date(text: &str) -> bool {
     let Some((year, rest)) = text.split_once('年') else {
@@ -136,9 +155,15 @@ fn note_line(text: &str) -> Option<String> {
         .then(|| inner.to_string())
 }
 
+/// A line wholly in brackets (`（此件公开发布）`): the 附注 when it stands under the date.
+fn bracketed(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix(['（', '('])?.strip_suffix(['）', ')'])?;
+    (!inner.is_empty() && !inner.contains(['（', '(', '）', ')'])).then_some(inner)
+}
+
 /// Titles and document numbers: complete lines even without a full stop.
 pub fn is_title_line(text: &str) -> bool {
-    is_notice_title(text) || is_plan_title(text) || is_doc_number(text)
+    is_notice_title(text) || is_plan_title(text) || is_number_line(text)
 }
 
 /// Lines that belong to the closing parts; a broken sentence never continues into them.
@@ -169,6 +194,9 @@ pub(crate) fn footer_start(paras: &[Para]) -> usize {
             }
         } else if copy_line(text).is_some() || note_line(text).is_some() {
             i -= 1;
+        } else if bracketed(text).is_some() && i >= 2 && is_date(&paras[i - 2].text) {
+            // 附注 in brackets under the 成文日期 (GB/T 9704 7.3.6).
+            i -= 1;
         } else {
             break;
         }
@@ -183,6 +211,9 @@ pub(crate) fn read_footer(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec
         let notice = &mut plan.notice;
         let (field, value) = if let Some(note) = note_line(text) {
             (&mut notice.note, note)
+        } else if let Some(note) = bracketed(text).filter(|_| i > 0 && is_date(&paras[i - 1].text))
+        {
+            (&mut notice.note, note.to_string())
         } else if let Some((kind, value)) = copy_line(text) {
             notice.copy_kind = kind;
             (&mut notice.copy_to, value.to_string())
@@ -229,7 +260,7 @@ fn unplaced(diagnostics: &mut Vec<Diagnostic>, para: &Para) {
 pub(crate) fn read_front(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<Diagnostic>) {
     // Where the notice proper begins: anything before it that is not the red header is noise.
     let first_notice = paras.iter().position(|p| {
-        is_doc_number(&p.text)
+        is_number_line(&p.text)
             || is_notice_title(&p.text)
             || (p.text.ends_with('：') && !starts_requirements(&p.text))
     });
@@ -246,7 +277,7 @@ pub(crate) fn read_front(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<
         if first_notice.is_some_and(|f| i < f) && is_name_line(text) && !is_plan_title(text) {
             // The red header, maybe spread over several lines (`中共同心县` / `卫生健康局党组文件`).
             header.push(para);
-            if (text.ends_with("文件") || next.is_some_and(is_doc_number))
+            if (text.ends_with("文件") || next.is_some_and(is_number_line))
                 && notice.issuer_mark.is_empty()
             {
                 notice.issuer_mark = header.iter().map(|p| p.text.as_str()).collect();
@@ -254,6 +285,11 @@ pub(crate) fn read_front(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<
             }
         } else if notice.doc_number.is_empty() && is_doc_number(text) {
             notice.doc_number = text.to_string();
+        } else if let Some((number, signer)) = number_and_signer(text)
+            .filter(|_| notice.doc_number.is_empty() && notice.signer.is_empty())
+        {
+            notice.doc_number = number;
+            notice.signer = signer;
         } else if notice.title.is_empty() && is_notice_title(text) {
             notice.title = text.to_string();
         } else if notice.title.is_empty()
@@ -353,6 +389,18 @@ mod tests {
         assert!(is_date("二〇二〇年三月三十一日"));
         assert!(!is_date("2020年3月31日前完成"));
         assert!(is_doc_number("同卫健党组发〔2020〕8号"));
+        assert_eq!(
+            number_and_signer("某卫健发〔2027〕3号\u{3000}\u{3000}签发人：张三"),
+            Some(("某卫健发〔2027〕3号".into(), "张三".into()))
+        );
+        assert_eq!(
+            number_and_signer("某卫健发〔2027〕3号 签发人: 张三"),
+            Some(("某卫健发〔2027〕3号".into(), "张三".into()))
+        );
+        assert_eq!(
+            number_and_signer("由局长签发人事任免文件，请各单位遵照执行。"),
+            None
+        );
         assert_eq!(
             print_line("同心县卫生健康局 2020年3月31日印发"),
             Some(("同心县卫生健康局".into(), "2020年3月31日".into()))

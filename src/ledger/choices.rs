@@ -41,15 +41,28 @@ pub fn is_overdue(node: &Node, today: Day) -> bool {
     !node.ledger.status.is_closed() && node.division.deadline.passed(today)
 }
 
+/// Who, on one line: each role that has names (`牵头科室：办公室；配合科室：…`).
+pub fn people_line(division: &Division, separator: &str) -> String {
+    people(division).join(separator)
+}
+
+fn people(division: &Division) -> Vec<String> {
+    Role::ALL
+        .into_iter()
+        .filter(|role| !division.people(*role).is_empty())
+        .map(|role| {
+            format!(
+                "{}：{}",
+                role.short_label(),
+                division.people(role).join("、")
+            )
+        })
+        .collect()
+}
+
 /// Who and by when, on one line: each role that has names, then 完成时限 (未定 when none).
 pub fn owners_line(division: &Division, separator: &str) -> String {
-    let mut parts = Vec::new();
-    for role in Role::ALL {
-        let names = division.people(role);
-        if !names.is_empty() {
-            parts.push(format!("{}：{}", role.short_label(), names.join("、")));
-        }
-    }
+    let mut parts = people(division);
     let deadline = division.deadline.label();
     parts.push(format!(
         "完成时限：{}",
@@ -60,4 +73,84 @@ pub fn owners_line(division: &Division, separator: &str) -> String {
         }
     ));
     parts.join(separator)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::model::{Deadline, Status};
+
+    fn task(id: u32, leaders: &[&str], leads: &[&str], deadline: Deadline) -> Node {
+        let mut node = Node::new(id, NodeKind::Task, "任务");
+        node.division.leaders = leaders.iter().map(|s| s.to_string()).collect();
+        node.division.leads = leads.iter().map(|s| s.to_string()).collect();
+        node.division.deadline = deadline;
+        node
+    }
+
+    #[test]
+    fn choices_list_each_name_and_deadline_once() {
+        let mut plan = Plan::default();
+        let mut section = Node::new(plan.fresh_id(), NodeKind::Heading, "一");
+        let june = Deadline::Month {
+            year: 2027,
+            month: 6,
+        };
+        section
+            .children
+            .push(task(2, &["张三"], &["办公室"], june.clone()));
+        section.children.push(task(
+            3,
+            &["张三", "办公室"],
+            &["医政科"],
+            Deadline::LongTerm,
+        ));
+        section.children.push(task(4, &[], &["办公室"], june));
+        plan.nodes.push(section);
+        // A name that is both a leader and a department appears once, leaders first.
+        assert_eq!(person_choices(&plan), ["张三", "办公室", "医政科"]);
+        assert_eq!(deadline_choices(&plan).len(), 2);
+        assert_eq!(year_choices(Period::year(2027)), Vec::<i32>::new());
+        assert_eq!(
+            year_choices(Period {
+                start: 2026,
+                end: 2028
+            }),
+            [2026, 2027, 2028]
+        );
+    }
+
+    #[test]
+    fn the_owners_line_and_overdue() {
+        let mut node = task(1, &["张三"], &["办公室"], Deadline::None);
+        node.division.partners = vec!["各医院".into(), "疾控中心".into()];
+        assert_eq!(
+            owners_line(&node.division, "　"),
+            "责任领导：张三　牵头科室：办公室　配合科室：各医院、疾控中心　完成时限：未定"
+        );
+        assert_eq!(
+            people_line(&node.division, "；"),
+            "责任领导：张三；牵头科室：办公室；配合科室：各医院、疾控中心"
+        );
+        node.division.deadline = Deadline::Month {
+            year: 2027,
+            month: 6,
+        };
+        let july = Day {
+            year: 2027,
+            month: 7,
+            day: 1,
+        };
+        assert!(is_overdue(&node, july));
+        assert!(!is_overdue(
+            &node,
+            Day {
+                year: 2027,
+                month: 6,
+                day: 30
+            }
+        ));
+        node.ledger.status = Status::Done;
+        assert!(!is_overdue(&node, july));
+    }
 }

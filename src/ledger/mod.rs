@@ -7,7 +7,9 @@ pub mod dashboard;
 pub mod summary;
 pub mod views;
 
-pub use choices::{deadline_choices, is_overdue, owners_line, person_choices, year_choices};
+pub use choices::{
+    deadline_choices, is_overdue, owners_line, people_line, person_choices, year_choices,
+};
 
 use crate::plan::model::{Day, Deadline, Division, Node, NodeId, NodeKind, Plan, Role, Status};
 use crate::plan::numbering::number;

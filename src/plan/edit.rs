@@ -229,11 +229,16 @@ impl Edit {
                     .notes
                     .push(ProgressNote { text, ..note });
             }
-            Edit::SetNote(id, index, note) => match task_mut(plan, id)?.ledger.notes.get_mut(index)
-            {
-                Some(slot) => *slot = note,
-                None => return refuse("找不到这条进展记录"),
-            },
+            Edit::SetNote(id, index, note) => {
+                let text = note.text.trim().to_string();
+                if text.is_empty() {
+                    return refuse("进展内容不能为空；要删除这条记录请点“删除”");
+                }
+                match task_mut(plan, id)?.ledger.notes.get_mut(index) {
+                    Some(slot) => *slot = ProgressNote { text, ..note },
+                    None => return refuse("找不到这条进展记录"),
+                }
+            }
             Edit::RemoveNote(id, index) => {
                 let notes = &mut task_mut(plan, id)?.ledger.notes;
                 if index >= notes.len() {

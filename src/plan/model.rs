@@ -121,10 +121,10 @@ impl Period {
         }
     }
 
-    /// The period with its last year set: the first year follows when it would start later.
+    /// The period with its last year set (an end before the start is refused by the edit).
     pub fn with_end(self, year: i32) -> Period {
         Period {
-            start: self.start.min(year),
+            start: self.start,
             end: year,
         }
     }
@@ -708,7 +708,7 @@ fn parse_chinese_date(text: &str) -> Option<Deadline> {
         return Some(Deadline::Month { year, month });
     }
     let day: u32 = rest.strip_suffix('日')?.parse().ok()?;
-    (1..=31)
+    (1..=days_in_month(year, month))
         .contains(&day)
         .then_some(Deadline::Date { year, month, day })
 }
@@ -731,7 +731,15 @@ mod tests {
             }
         );
         assert_eq!(p.with_start(2027), Period::year(2027));
-        assert_eq!(p.with_end(2022), Period::year(2022));
+        // An end before the start is refused, not turned into another period.
+        let mut plan = Plan {
+            period: p,
+            ..Plan::default()
+        };
+        assert!(crate::plan::edit::Edit::SetPeriod(p.with_end(2022))
+            .apply(&mut plan)
+            .is_err());
+        assert_eq!(plan.period, p);
         assert_eq!(
             p.with_end(2026),
             Period {
@@ -743,6 +751,22 @@ mod tests {
         for bad in ["27", "二〇二七", "1899", "99999", ""] {
             assert!(Period::parse_year(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_typed_date_that_does_not_exist_stays_text() {
+        assert_eq!(
+            Deadline::parse("2027年2月30日"),
+            Deadline::Text("2027年2月30日".into())
+        );
+        assert_eq!(
+            Deadline::parse("2028年2月29日"),
+            Deadline::Date {
+                year: 2028,
+                month: 2,
+                day: 29
+            }
+        );
     }
 
     #[test]

@@ -79,12 +79,12 @@ impl NumberStyle {
     }
 }
 
-/// Lower-case simplified Chinese numeral: 一, 十一, 五十四, 一百零一.
 /// The name of a level of the outline: `第一级` for depth 0.
 pub fn level_name(depth: usize) -> String {
     format!("第{}级", chinese(depth as u32 + 1))
 }
 
+/// Lower-case simplified Chinese numeral: 一, 十一, 五十四, 一百零一.
 pub fn chinese(n: u32) -> String {
     n.to_chinese(
         ChineseVariant::Simple,

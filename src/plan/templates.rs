@@ -218,7 +218,6 @@ pub struct NewPlan {
     pub sections: Vec<String>,
 }
 
-/// Builds a new plan with the ticked sections, their example tasks, and a filled-in notice.
 /// The year a new plan is for on `today`: next year from September on (when next year's plan
 /// is drafted), else this year.
 pub fn default_year(today: Day) -> i32 {
@@ -229,6 +228,7 @@ pub fn default_year(today: Day) -> i32 {
     }
 }
 
+/// Builds a new plan with the ticked sections, their example tasks, and a filled-in notice.
 pub fn new_plan(spec: &NewPlan) -> Plan {
     let mut plan = Plan {
         period: Period::year(spec.year),

@@ -35,12 +35,12 @@ pub fn aside(key: &str) -> String {
     format!("{ASIDE}{key}")
 }
 
-/// Where an open plan that could not be saved waits (in session storage).
 /// A file name for a stored value downloaded as it is (`yaodian_aside_yaodian_plan_x.txt`).
 pub fn file_name(key: &str) -> String {
     format!("{}.txt", key.replace('/', "_"))
 }
 
+/// Where an open plan that could not be saved waits (in session storage).
 pub fn draft(id: &str) -> String {
     format!("{DRAFT}{id}")
 }

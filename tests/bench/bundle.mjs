@@ -1,6 +1,6 @@
 // Bundle sizes, raw and gzip: the app's first download (the page and what it names: js, css, the
-// editor's wasm), the parts that load on demand (web/src/lazy.rs, scripts/build-web), what loads
-// later (the export worker: web/src/worker.rs), and a bare Leptos hello world built with the same
+// editor's wasm), the parts that load on demand (web/src/platform/lazy.rs, scripts/build-web), what loads
+// later (the export worker: web/src/platform/worker.rs), and a bare Leptos hello world built with the same
 // profile. Usage: node tests/bench/bundle.mjs dist target/hello-dist
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';

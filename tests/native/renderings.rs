@@ -22,15 +22,15 @@ fn everything() -> Plan {
     n.doc_number = "某卫健发〔2027〕3号".into();
     n.signer = "张三".into();
     n.title = "关于印发2027年全县卫生健康工作要点的通知".into();
-    n.recipients = "各县（市、区）卫生健康局:".into();
+    n.recipients = "各县（市、区）卫生健康局".into();
     n.transmittal = "现将要点印发给你们。\n请认真贯彻落实。".into();
     n.signature = "某县卫生健康局".into();
     n.date = "2027年2月1日".into();
     n.note = "此件公开发布".into();
     n.copy_kind = CopyKind::ReportTo;
-    n.copy_to = "市卫生健康委员会，县委，县政府。".into();
+    n.copy_to = "市卫生健康委员会，县委，县政府".into();
     n.printer = "某县卫生健康局办公室".into();
-    n.print_date = "2027年2月1日印发".into();
+    n.print_date = "2027年2月1日".into();
     let mut section = Node::new(plan.fresh_id(), NodeKind::Heading, "全面加强党的建设");
     section.body = "以党建引领卫生健康事业。".into();
     let mut sub = Node::new(plan.fresh_id(), NodeKind::Heading, "强化理论武装");
@@ -48,7 +48,7 @@ fn everything() -> Plan {
     task.children.push(item);
     sub.children.push(task);
     section.children.push(sub);
-    let bare = Node::new(plan.fresh_id(), NodeKind::Task, "落实意识形态工作责任制。");
+    let bare = Node::new(plan.fresh_id(), NodeKind::Task, "落实意识形态工作责任制");
     section.children.push(bare);
     plan.nodes.push(section);
     let last = Node::new(plan.fresh_id(), NodeKind::Heading, "深化医改");
@@ -282,4 +282,57 @@ fn the_plan_title_is_not_repeated_when_it_is_the_notices() {
             .count(),
         1
     );
+}
+
+/// The text export of a notice with every field set imports back to the same notice and plan
+/// (the 签发人 beside the number included).
+#[test]
+fn the_text_of_every_field_imports_back() {
+    let plan = everything();
+    let text = notice_text(&plan, TextOptions::default());
+    let imported = yaodian::import::import_text(&text);
+    let back = imported.plan;
+    assert_eq!(
+        back.notice, plan.notice,
+        "{text}\n{:?}",
+        imported.diagnostics
+    );
+    assert_eq!(back.title, plan.title);
+    assert_eq!(
+        yaodian::export::outline::outline(&back),
+        yaodian::export::outline::outline(&plan)
+    );
+    assert_eq!(notice_text(&back, TextOptions::default()), text);
+}
+
+/// Beyond the text: the same fonts where the standard names one (the 签发人's name in 楷体,
+/// headings in 黑体 and 楷体) in the preview and the .docx.
+#[test]
+fn the_preview_and_the_docx_set_the_same_fonts() {
+    let plan = everything();
+    let html = notice_html(&plan, NoticeOptions::default());
+    let document = part(
+        &notice_docx(&plan, NoticeOptions::default()),
+        "word/document.xml",
+    );
+    for (text, font) in [
+        ("张三", "楷体_GB2312"),
+        ("一、全面加强党的建设", "黑体"),
+        ("（一）强化理论武装", "楷体_GB2312"),
+        ("某县卫生健康局文件", "方正小标宋简体"),
+    ] {
+        let span = elements(&html, "span")
+            .into_iter()
+            .find(|s| html_text(s) == text)
+            .unwrap_or_else(|| panic!("{text} in the preview"));
+        assert!(span.contains(&format!("'{font}'")), "{text}: {span}");
+        let run = elements(&document, "w:r")
+            .into_iter()
+            .find(|r| text_of(r) == text)
+            .unwrap_or_else(|| panic!("{text} in the .docx"));
+        assert!(
+            run.contains(&format!(r#"w:eastAsia="{font}""#)),
+            "{text}: {run}"
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! Yaodian's export worker: a Web Worker that makes the office files (.docx, .xlsx) and reads
 //! .docx files, so the editor's own module stays small and big exports stay off the main thread.
 //!
-//! Protocol (see `web/src/worker.rs` for the other side): the worker posts `{ready: true}` once it
+//! Protocol (see `web/src/platform/worker.rs` for the other side): the worker posts `{ready: true}` once it
 //! runs; then each message `{id, job, bytes?}` (`job`: a [`yaodian::office::Job`] as JSON,
 //! `bytes`: the file a `DocxParagraphs` job reads) gets one answer `{id, file: Uint8Array}`,
 //! `{id, paragraphs: [..]}` or `{id, error: "…"}`.

@@ -102,11 +102,15 @@ fn DeadlineField(id: NodeId) -> impl IntoView {
             set(kind.default_in(period));
         }
     };
-    let from_picker =
-        move |ev: leptos::ev::Event| match Deadline::from_picker(&event_target_value(&ev)) {
+    // A picker cleared says nothing: the deadline stays until another is picked.
+    let from_picker = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        match Deadline::from_picker(&value) {
             Some(d) => set(d),
+            None if value.trim().is_empty() => {}
             None => state.error("日期不正确，请重新选择"),
-        };
+        }
+    };
     let value_input = move || match deadline.get() {
         d @ Deadline::Month { .. } => view! {
             <input type="month" class="deadline-month" aria-label="完成月份"

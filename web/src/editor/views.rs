@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use yaodian::export::list::list_text;
 use yaodian::ledger::checks::Place;
 use yaodian::ledger::views::{by_deadline, by_department, by_leader, ListView};
-use yaodian::ledger::{names, owners_line, Filter};
+use yaodian::ledger::{names, people_line, Filter};
 use yaodian::office::Job;
 use yaodian::Role;
 
@@ -155,7 +155,7 @@ fn ListBody(list: Memo<ListView>) -> impl IntoView {
                                             <td class="task-cell">
                                                 <button class="link" on:click=move |_| jump(Place::Node(id))>{task.heading()}</button>
                                             </td>
-                                            <td class="owners-cell">{owners_line(&d, "；")}</td>
+                                            <td class="owners-cell">{people_line(&d, "；")}</td>
                                             <td class="deadline-cell">{d.deadline.label()}</td>
                                             <td class="status-cell">{task.status.label()}{task.overdue.then_some(" · 已逾期")}</td>
                                         </tr>

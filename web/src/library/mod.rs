@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use yaodian::plan::templates::{default_year, NewPlan, SECTIONS};
 use yaodian::store::PlanMeta;
+use yaodian::Period;
 
 use crate::browser;
 use crate::lazy::{lazy, lazy_view};
@@ -321,10 +322,10 @@ fn NewPlanDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl In
             <h2>"新建计划"</h2>
             <div class="form-row">
                 <label>"年度"
-                    <input type="number" min="2000" max="2100" id="new-year"
+                    <input type="number" min=Period::YEARS.start().to_string() max=Period::YEARS.end().to_string() id="new-year"
                         prop:value=move || year.get().to_string()
                         on:input=move |ev| {
-                            if let Ok(y) = event_target_value(&ev).trim().parse() { year.set(y) }
+                            if let Ok(y) = Period::parse_year(&event_target_value(&ev)) { year.set(y) }
                         }/>
                 </label>
                 <label>"发文单位"

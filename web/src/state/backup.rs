@@ -7,8 +7,7 @@ use yaodian::store::backup_file_name;
 use yaodian::store::{Backup, Existing};
 
 impl AppState {
-    /// Downloads the whole library (plans, trash, snapshots, roster) as one file.
-    /// Downloads the whole library, after every change already asked for (a plan deleted a
+    /// Downloads the whole library (plans, trash, snapshots, roster) as one file, after every change already asked for (a plan deleted a
     /// moment ago is in the trash of the backup, not in its list).
     pub fn export_library(self) {
         self.locked(move || {

@@ -32,6 +32,7 @@ impl AppState {
             if let Some(Some(draft)) = draft {
                 crate::panic::remember_open(Some(&id));
                 self.open.set(Some(draft));
+                self.note_replaced();
                 self.saved.set(false);
                 self.go(Route::Plan(id));
                 self.save_now();
@@ -50,6 +51,7 @@ impl AppState {
                         editor: Editor::new(plan),
                         revision,
                     }));
+                    self.note_replaced();
                     self.go(Route::Plan(id));
                 }
                 Err(e) => {

@@ -230,6 +230,7 @@ impl AppState {
             if !matches!(route, Route::Plan(_)) {
                 self.leave();
                 self.open.set(None);
+                self.note_replaced();
                 crate::panic::remember_open(None);
             }
             browser::set_hash(&route.hash());

@@ -32,6 +32,14 @@ impl AppState {
         out
     }
 
+    /// The open plan was replaced or another was opened, outside [`AppState::modify`]: what keeps
+    /// its own summary of the plan (see [`AppState::last_change`]) starts again.
+    pub(super) fn note_replaced(self) {
+        self.changes
+            .update_value(|(n, last)| (*n, *last) = (*n + 1, Scope::All));
+        self.drop_triggers_of_removed_nodes();
+    }
+
     /// Per-node triggers go with their nodes.
     pub(super) fn drop_triggers_of_removed_nodes(self) {
         let ids: std::collections::HashSet<NodeId> = self

@@ -54,6 +54,7 @@ impl AppState {
                             o.editor.replace(plan);
                         }
                     });
+                    self.note_replaced();
                     self.save_now();
                     self.info("已恢复该版本；恢复前的内容已另存为一个版本");
                 }

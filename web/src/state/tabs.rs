@@ -94,6 +94,7 @@ impl AppState {
                         o.revision = newer;
                     }
                 });
+                self.note_replaced();
                 self.info("此计划已在另一个窗口中修改，已载入最新内容");
             }
         }
@@ -119,6 +120,7 @@ impl AppState {
                         o.revision = revision;
                     }
                 });
+                self.note_replaced();
                 crate::storage::drafts::drop(&id);
                 self.saved.set(true);
                 self.forget_pending();
@@ -161,6 +163,7 @@ impl AppState {
                         o.revision = 1;
                     }
                 });
+                self.note_replaced();
                 crate::storage::drafts::drop(&old);
                 crate::panic::remember_open(Some(&id));
                 self.saved.set(true);
