@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { expected, outline, zipPart } from './helpers';
+import { expected, newPlan, outline, zipPart } from './helpers';
 import { readFileSync } from 'node:fs';
 
 
@@ -271,4 +271,25 @@ test('print preview on A4, copy to Word as rich text, and the landscape table', 
   const xml = zipPart(await file.path(), 'word/document.xml');
   expect(xml).toContain('w:orient="landscape"');
   expect(xml).toContain('局综合管理岗位');
+});
+
+test('owners and deadlines as typed: names split as the importer splits them, dates checked', async ({ page }) => {
+  await newPlan(page);
+  const task = page.locator('.node').nth(1);
+  // A name with 、 inside brackets is one name; the list around it is split.
+  await task.locator('[data-role="partners"] .people-input').fill('各县（市、区）卫生健康局、疾控中心');
+  await task.locator('[data-role="partners"] .people-input').press('Enter');
+  await expect(task.locator('[data-role="partners"] .chip-name')).toHaveText(['各县（市、区）卫生健康局', '疾控中心']);
+  // A deadline typed as text that is a month becomes a month (as the text export reads it back).
+  await task.locator('.deadline-kind').selectOption('text');
+  await expect(task.locator('.deadline-text')).toHaveValue('年底前');
+  await task.locator('.deadline-text').fill('2027年6月');
+  await task.locator('.deadline-text').press('Tab');
+  await expect(task.locator('.deadline-label')).toHaveText('2027年6月');
+  await expect(task.locator('.deadline-kind')).toHaveValue('month');
+  // An end year before the start is refused with a message; the period stays.
+  await page.locator('#period-end').fill('2026');
+  await page.locator('#period-end').press('Tab');
+  await expect(page.locator('.toast.error')).toContainText('结束年份不能早于开始年份');
+  await expect(page.locator('#period-end')).toHaveValue('2027');
 });

@@ -130,6 +130,62 @@ fn content_chars(text: &str) -> HashMap<char, usize> {
     counts
 }
 
+/// Lines that pages and PDF copies put between a plan's lines.
+const NOISE: &[&str] = &[
+    "— 3 —",
+    "扫一扫在手机打开当前页",
+    "【打印】【关闭】",
+    "访问次数：1024",
+    "字体大小：大 中 小",
+    "\u{a0}\u{3000}",
+];
+
+fn corpus_texts() -> Vec<String> {
+    let dir = format!("{}/tests/fixtures/corpus", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "txt") && p.with_extension("source").exists()
+        })
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
+}
+
+/// Every character of content in the input is in the imported plan (as text), the set-aside
+/// summary or a diagnostic.
+fn loses_nothing(input: &str) -> Result<(), String> {
+    let imported = import_text(input);
+    let mut output = notice_text(&imported.plan, TextOptions::default());
+    output.push_str(&imported.summary);
+    for d in &imported.diagnostics {
+        output.push_str(&d.text);
+    }
+    let have = content_chars(&output);
+    for (c, n) in content_chars(input) {
+        let kept = have.get(&c).copied().unwrap_or(0);
+        if kept < n {
+            return Err(format!(
+                "lost {c:?}: {n} in, {kept} out\n--- input\n{input}\n--- output\n{output}"
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn no_corpus_text_loses_anything() {
+    for text in corpus_texts() {
+        if let Err(e) = loses_nothing(&text) {
+            panic!("{e}");
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -146,6 +202,47 @@ proptest! {
             let kept = have.get(&c).copied().unwrap_or(0);
             prop_assert!(kept >= n, "lost {c:?}: {n} in, {kept} out\n--- input\n{input}\n--- output\n{output}");
         }
+    }
+
+    /// Real texts, broken as copies break them: line breaks anywhere, punctuation of the other
+    /// width, page noise between lines.
+    #[test]
+    fn the_corpus_broken_at_random_loses_nothing(
+        pick in any::<prop::sample::Index>(),
+        breaks in proptest::collection::vec(any::<prop::sample::Index>(), 0..8),
+        noise in proptest::collection::vec((any::<prop::sample::Index>(), prop::sample::select(NOISE)), 0..4),
+        swap in any::<bool>(),
+    ) {
+        let texts = corpus_texts();
+        let mut chars: Vec<char> = pick.get(&texts).chars().collect();
+        for at in &breaks {
+            let i = at.index(chars.len() + 1);
+            chars.insert(i, '\n');
+        }
+        let mut input: String = chars.into_iter().collect();
+        if swap {
+            input = input
+                .chars()
+                .map(|c| match c {
+                    '，' => ',',
+                    ',' => '，',
+                    '：' => ':',
+                    ':' => '：',
+                    '（' => '(',
+                    '(' => '（',
+                    '）' => ')',
+                    ')' => '）',
+                    other => other,
+                })
+                .collect();
+        }
+        let mut lines: Vec<String> = input.lines().map(str::to_string).collect();
+        for (at, line) in &noise {
+            let i = at.index(lines.len() + 1);
+            lines.insert(i, line.to_string());
+        }
+        let input = lines.join("\n");
+        prop_assert!(loses_nothing(&input).is_ok(), "{}", loses_nothing(&input).unwrap_err());
     }
 
     #[test]

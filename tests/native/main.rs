@@ -4,6 +4,7 @@
 mod common;
 
 mod cli;
+mod corpus;
 mod editing;
 mod export_docx;
 mod export_table;
