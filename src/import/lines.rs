@@ -130,6 +130,98 @@ const NOISE_LINES: &[&str] = &[
     "字体：〔大中小〕",
 ];
 
+/// The labels of a government page's information block (信息栏), as [`normalize`] leaves them.
+const METADATA_LABELS: &[&str] = &[
+    "索引号",
+    "主题分类",
+    "组配分类",
+    "所属类目",
+    "体裁",
+    "发布机构",
+    "发文机关",
+    "机构名称",
+    "发布单位",
+    "信息来源",
+    "名称",
+    "文号",
+    "发文字号",
+    "文件编号",
+    "成文日期",
+    "发文日期",
+    "公开日期",
+    "发布日期",
+    "生成日期",
+    "公开类型",
+    "公开类别",
+    "公开属性",
+    "公开方式",
+    "公开范围",
+    "公开期限",
+    "有效性",
+    "时效",
+    "主题词",
+    "关键词",
+    "浏览次数",
+    "访问次数",
+    "生效日期",
+    "废止日期",
+    "实施日期",
+    "所属主题",
+    "发布时间",
+];
+
+/// A line of a page's information block (`索引号：…公开日期：…`, `• 发文字号：宝卫〔2023〕4号`):
+/// its (label, value) pairs, when the line starts with such a label.
+pub fn metadata(text: &str) -> Option<Vec<(&'static str, String)>> {
+    let text = text.trim_start_matches(['•', '·', '●', '▪', ' ', '|']);
+    let label_at = |rest: &str| {
+        METADATA_LABELS
+            .iter()
+            .filter(|l| rest.starts_with(*l) && rest[l.len()..].starts_with(['：', ':']))
+            .max_by_key(|l| l.len())
+            .copied()
+    };
+    if let Some(pair) = dated(text) {
+        return Some(vec![pair]);
+    }
+    let first = label_at(text)?;
+    let mut pairs: Vec<(&'static str, String)> = Vec::new();
+    let mut label = first;
+    let mut value = String::new();
+    let mut rest = &text[first.len() + '：'.len_utf8()..];
+    while let Some(c) = rest.chars().next() {
+        if let Some(next) = label_at(rest) {
+            pairs.push((label, value.trim_matches([' ', '|']).to_string()));
+            label = next;
+            value = String::new();
+            rest = &rest[next.len() + '：'.len_utf8()..];
+            continue;
+        }
+        value.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    pairs.push((label, value.trim_matches([' ', '|']).to_string()));
+    Some(pairs)
+}
+
+/// `时间：2023-05-04 08:58:16`: a short label and a date with a time of day, which no plan writes.
+fn dated(text: &str) -> Option<(&'static str, String)> {
+    let (label, value) = text.split_once(['：', ':'])?;
+    let value = value.trim();
+    let (date, time) = value.split_once(' ')?;
+    let numeric = |s: &str, sep: char| {
+        !s.is_empty()
+            && s.split(sep)
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    };
+    (label.chars().count() <= 4
+        && date.matches('-').count() == 2
+        && numeric(date, '-')
+        && time.matches(':').count() >= 1
+        && numeric(time.trim(), ':'))
+    .then(|| ("时间", value.to_string()))
+}
+
 /// True for a line that belongs to the page rather than the document.
 pub fn is_noise(text: &str) -> bool {
     if text.chars().nth(80).is_some() {
@@ -196,6 +288,32 @@ mod tests {
             "同卫健党组发〔2020〕8号"
         );
         assert_eq!(normalize("１２３"), "123");
+    }
+
+    #[test]
+    fn a_pages_information_block_is_read_as_such() {
+        let pairs = metadata(&normalize(
+            "发布机构: 省卫生健康委 文  号: 浙卫发〔2023〕10号",
+        ))
+        .unwrap();
+        assert_eq!(
+            pairs,
+            [
+                ("发布机构", "省卫生健康委".to_string()),
+                ("文号", "浙卫发〔2023〕10号".to_string())
+            ]
+        );
+        let pairs = metadata(&normalize("  • 发文字号: 宝卫〔2023〕4号")).unwrap();
+        assert_eq!(pairs, [("发文字号", "宝卫〔2023〕4号".to_string())]);
+        assert!(metadata(&normalize(
+            "索 引 号: 002482365/2023-00095 公开日期: 2023-04-22"
+        ))
+        .is_some());
+        assert!(metadata(&normalize("  • 时间:2023-05-04 08:58:16")).is_some());
+        assert!(metadata(&normalize("生效日期: | 2024-10-31 | 废止日期: | |")).is_some());
+        // Content that merely names such a word is not.
+        assert_eq!(metadata("一、名称统一规范"), None);
+        assert_eq!(metadata("牵头科室：办公室"), None);
     }
 
     #[test]

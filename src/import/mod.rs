@@ -16,7 +16,7 @@ mod notice;
 mod structure;
 
 use crate::plan::model::Plan;
-use lines::{is_noise, normalize, Line};
+use lines::{is_noise, metadata, normalize, Line};
 
 /// How much a diagnostic matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,9 +91,27 @@ pub fn is_binary(bytes: &[u8]) -> bool {
 pub fn import_text(input: &str) -> Imported {
     let mut diagnostics = Vec::new();
     let mut lines = Vec::new();
+    // The 文号 of a page's information block: the notice's own when the text names none.
+    let mut page_number = None;
     for (i, raw) in input.lines().enumerate() {
         let text = normalize(raw);
         if text.is_empty() {
+            continue;
+        }
+        if let Some(pairs) = metadata(&text) {
+            for (label, value) in pairs {
+                if matches!(label, "文号" | "发文字号" | "文件编号")
+                    && notice::is_doc_number(&value)
+                {
+                    page_number.get_or_insert(value);
+                }
+            }
+            diagnostics.push(Diagnostic {
+                line: i + 1,
+                severity: Severity::Ignored,
+                message: "网页的信息栏（索引号、发布机构、文号等），已忽略".into(),
+                text: raw.trim().to_string(),
+            });
             continue;
         }
         if is_noise(&text) {
@@ -107,7 +125,11 @@ pub fn import_text(input: &str) -> Imported {
         }
         lines.push(Line { no: i + 1, text });
     }
-    import_lines(lines, diagnostics)
+    let mut imported = import_lines(lines, diagnostics);
+    if let Some(number) = page_number.filter(|_| imported.plan.notice.doc_number.is_empty()) {
+        imported.plan.notice.doc_number = number;
+    }
+    imported
 }
 
 /// Imports already separated paragraphs (e.g. from a .docx), each with its number.

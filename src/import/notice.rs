@@ -15,13 +15,18 @@ fn is_name_line(text: &str) -> bool {
 
 /// `同卫健党组发〔2020〕8号`.
 pub fn is_doc_number(text: &str) -> bool {
-    let Some(open) = text.find('〔') else {
+    // 〔2020〕 as the standard writes it; （2020） as some offices do.
+    let Some((open, close)) = [('〔', '〕'), ('（', '）')]
+        .into_iter()
+        .find(|(o, _)| text.contains(*o))
+    else {
         return false;
     };
-    let after = &text[open + '〔'.len_utf8()..];
+    let at = text.find(open).expect("contains it");
+    let after = &text[at + open.len_utf8()..];
     let year: String = after.chars().take_while(char::is_ascii_digit).collect();
     year.len() == 4
-        && after[4..].starts_with('〕')
+        && after[4..].starts_with(close)
         && text.ends_with('号')
         && text.chars().count() <= 30
         && no_punctuation(text)
