@@ -65,3 +65,21 @@ pub fn unescape(text: &str) -> String {
         .replace("&apos;", "'")
         .replace("&amp;", "&")
 }
+
+/// Punctuation of the other width (`，` ↔ `,`, `：` ↔ `:`, brackets), as copies swap it.
+pub fn swap_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '，' => ',',
+            ',' => '，',
+            '：' => ':',
+            ':' => '：',
+            '（' => '(',
+            '(' => '（',
+            '）' => ')',
+            ')' => '）',
+            '；' => ';',
+            other => other,
+        })
+        .collect()
+}

@@ -221,20 +221,7 @@ proptest! {
         }
         let mut input: String = chars.into_iter().collect();
         if swap {
-            input = input
-                .chars()
-                .map(|c| match c {
-                    '，' => ',',
-                    ',' => '，',
-                    '：' => ':',
-                    ':' => '：',
-                    '（' => '(',
-                    '(' => '（',
-                    '）' => ')',
-                    ')' => '）',
-                    other => other,
-                })
-                .collect();
+            input = crate::common::swap_width(&input);
         }
         let mut lines: Vec<String> = input.lines().map(str::to_string).collect();
         for (at, line) in &noise {

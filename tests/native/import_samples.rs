@@ -2,7 +2,7 @@
 //! them (punctuation swapped, fields split, sentences broken, noise added) import the same;
 //! and import → text export → import is the identity.
 
-use crate::common::sample;
+use crate::common::{sample, swap_width};
 use yaodian::export::outline::outline;
 use yaodian::export::text::{notice_text, TextOptions};
 use yaodian::import::{import_text, Imported, Severity};
@@ -266,23 +266,6 @@ fn fingerprint(plan: &Plan) -> String {
         .map(|(n, _)| format!("{}|{}|{:?}", n.title, n.body, n.division))
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-fn swap_width(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '，' => ',',
-            ',' => '，',
-            '：' => ':',
-            ':' => '：',
-            '（' => '(',
-            '(' => '（',
-            '）' => ')',
-            ')' => '）',
-            '；' => ';',
-            other => other,
-        })
-        .collect()
 }
 
 fn split_fields(text: &str) -> String {
