@@ -98,7 +98,7 @@ pub fn import_text(input: &str) -> Imported {
         if text.is_empty() {
             continue;
         }
-        if let Some(pairs) = metadata(&text) {
+        let dropped = if let Some(pairs) = metadata(&text) {
             for (label, value) in pairs {
                 if matches!(label, "文号" | "发文字号" | "文件编号")
                     && notice::is_doc_number(&value)
@@ -106,19 +106,15 @@ pub fn import_text(input: &str) -> Imported {
                     page_number.get_or_insert(value);
                 }
             }
+            Some("网页的信息栏（索引号、发布机构、文号等），已忽略")
+        } else {
+            is_noise(&text).then_some("网页或页眉页脚内容，已忽略")
+        };
+        if let Some(message) = dropped {
             diagnostics.push(Diagnostic {
                 line: i + 1,
                 severity: Severity::Ignored,
-                message: "网页的信息栏（索引号、发布机构、文号等），已忽略".into(),
-                text: raw.trim().to_string(),
-            });
-            continue;
-        }
-        if is_noise(&text) {
-            diagnostics.push(Diagnostic {
-                line: i + 1,
-                severity: Severity::Ignored,
-                message: "网页或页眉页脚内容，已忽略".into(),
+                message: message.into(),
                 text: raw.trim().to_string(),
             });
             continue;
