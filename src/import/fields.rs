@@ -92,16 +92,95 @@ pub fn fields_line(text: &str) -> Option<Vec<(FieldKind, String)>> {
     Some(fields)
 }
 
-/// A task that ends in `（牵头单位：…；责任单位：…）`: the text before it and the fields.
-pub fn trailing_fields(text: &str) -> Option<(String, Vec<(FieldKind, String)>)> {
+/// A task that ends in `（牵头单位：…；责任单位：…）` or `（A、B负责）`: the text before it, the
+/// fields, and what else the bracket said (`列第一位者为牵头部门…`), to be reported.
+pub fn trailing_fields(text: &str, first_leads: bool) -> Option<Trailing> {
     let trimmed = text.trim_end();
     let body = trimmed.strip_suffix('。').unwrap_or(trimmed).trim_end();
     let body = body.strip_suffix('）')?;
     let open = body.rfind('（')?;
     let inner = &body[open + '（'.len_utf8()..];
-    let fields = fields_line(inner)?;
+    let (fields, rest) = match fields_line(inner) {
+        Some(fields) => (fields, String::new()),
+        None => (responsibility(inner, first_leads)?, inner.to_string()),
+    };
     let before = text[..open].trim_end().to_string();
-    Some((before, fields))
+    Some(Trailing {
+        before,
+        fields,
+        rest,
+    })
+}
+
+/// What [`trailing_fields`] read from the end of a task.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Trailing {
+    pub before: String,
+    pub fields: Vec<(FieldKind, String)>,
+    /// The bracket's text when it was not written as labelled fields (`A、B负责。列第一位者…`):
+    /// to be shown, since its words are not all in the fields.
+    pub rest: String,
+}
+
+/// Words that end a list of bodies charged with a task: `A、B负责`, `A、B按职责分工负责`.
+const CHARGED: &[&str] = &[
+    "按职责分工负责",
+    "按职责负责",
+    "分别负责",
+    "共同负责",
+    "负责",
+];
+/// Words after the cooperating bodies: `A牵头，B、C参与`.
+const JOINING: &[&str] = &["按职责分工负责", "参与", "配合", "协助", "负责"];
+
+/// A plausible list of bodies: names without sentence punctuation.
+fn bodies(value: &str) -> Option<Vec<String>> {
+    let names = split_names(value);
+    let plausible = !names.is_empty()
+        && names.iter().all(|n| {
+            let count = n.chars().count();
+            (2..=30).contains(&count) && !n.contains(['。', '：', ':', ' ', '是', '要'])
+        });
+    plausible.then_some(names)
+}
+
+/// The State Council's way of dividing tasks, in the bracket at a task's end: `A牵头，B、C参与`,
+/// or `A、B、C负责` where, when the document says so (`列第一位者为牵头部门`), the first is the
+/// lead and the others cooperate. Sentences after the first `。` only explain.
+fn responsibility(inner: &str, first_leads: bool) -> Option<Vec<(FieldKind, String)>> {
+    let head = inner.split_once('。').map_or(inner, |(head, _)| head);
+    let strip = |text: &str, words: &[&str]| {
+        words
+            .iter()
+            .find_map(|w| text.strip_suffix(w))
+            .map(str::to_string)
+    };
+    let mut fields = Vec::new();
+    if let Some((lead, partners)) = head.split_once("牵头") {
+        let partners = partners.trim_start_matches(['，', '、', ',']);
+        fields.push((FieldKind::Lead, bodies(lead)?.join("、")));
+        if !partners.is_empty() {
+            let names = strip(partners, JOINING)?;
+            fields.push((FieldKind::Partner, bodies(&names)?.join("、")));
+        }
+    } else {
+        let names = bodies(&strip(head, CHARGED)?)?;
+        match names.split_first() {
+            Some((first, others)) if first_leads => {
+                fields.push((FieldKind::Lead, first.clone()));
+                if !others.is_empty() {
+                    fields.push((FieldKind::Partner, others.join("、")));
+                }
+            }
+            _ => fields.push((FieldKind::Lead, names.join("、"))),
+        }
+    }
+    Some(fields)
+}
+
+/// Whether a document says that the first body listed for a task leads it.
+pub fn says_first_leads(text: &str) -> bool {
+    text.contains("列第一位") || text.contains("排在第一位") || text.contains("排名第一")
 }
 
 /// Splits a list of names on 、 ， , ； ; — but not inside brackets (`各县（市、区）卫生健康局`).
@@ -193,14 +272,64 @@ mod tests {
 
     #[test]
     fn fields_in_parentheses_at_the_end() {
-        let (before, fields) =
-            trailing_fields("推进医共体建设。（牵头单位：医政科；责任单位：各县区卫健局）")
-                .unwrap();
+        let Trailing { before, fields, .. } = trailing_fields(
+            "推进医共体建设。（牵头单位：医政科；责任单位：各县区卫健局）",
+            false,
+        )
+        .unwrap();
         assert_eq!(before, "推进医共体建设。");
         let mut division = Division::default();
         assert!(apply(&mut division, &fields).is_empty());
         assert_eq!(division.leads, ["医政科"]);
         assert_eq!(division.partners, ["各县区卫健局"]);
+    }
+
+    #[test]
+    fn the_state_councils_brackets() {
+        let read = |text: &str, first_leads| {
+            let Trailing { fields, rest, .. } = trailing_fields(text, first_leads)?;
+            let mut division = Division::default();
+            apply(&mut division, &fields);
+            Some((division.leads, division.partners, rest))
+        };
+        assert_eq!(
+            read(
+                "完善网络。（国家中医药局、国家发展改革委负责。列第一位者为牵头部门，下同）",
+                true
+            ),
+            Some((
+                vec!["国家中医药局".to_string()],
+                vec!["国家发展改革委".to_string()],
+                "国家中医药局、国家发展改革委负责。列第一位者为牵头部门，下同".to_string()
+            ))
+        );
+        assert_eq!(
+            read("完善网络。（国家中医药局、国家发展改革委负责）", false),
+            Some((
+                vec!["国家中医药局".to_string(), "国家发展改革委".to_string()],
+                vec![],
+                "国家中医药局、国家发展改革委负责".to_string()
+            ))
+        );
+        assert_eq!(
+            read(
+                "推进改革（省卫生健康委牵头，省医保局、省财政厅参与）",
+                false
+            ),
+            Some((
+                vec!["省卫生健康委".to_string()],
+                vec!["省医保局".to_string(), "省财政厅".to_string()],
+                "省卫生健康委牵头，省医保局、省财政厅参与".to_string()
+            ))
+        );
+        for text in [
+            "实施规划（2016—2030年）",
+            "加强管理（各地要负责）",
+            "建立制度（由局长负责，是关键）",
+            "开展工作（详见附件）",
+        ] {
+            assert_eq!(read(text, true), None, "{text}");
+        }
     }
 
     #[test]

@@ -25,6 +25,11 @@ pub fn is_cjk(c: char) -> bool {
     )
 }
 
+/// A Chinese character (not punctuation).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
 /// Normalises one line: full-width digits to ASCII, half-width punctuation of prose to
 /// full-width, and spaces removed where they stand between Chinese text (`关于 2020 年`).
 pub fn normalize(raw: &str) -> String {
@@ -113,6 +118,11 @@ const NOISE_WORDS: &[&str] = &[
     "返回顶部",
     "索引号",
     "信息来源",
+    "监督方式：",
+    "监督电话：",
+    "接上页",
+    "接下页",
+    "续上页",
 ];
 
 /// Whole lines that are page furniture.
@@ -168,18 +178,35 @@ const METADATA_LABELS: &[&str] = &[
     "实施日期",
     "所属主题",
     "发布时间",
+    // A law database's header (`【法宝引证码】CLI.1.304262`, `【时效性】尚未施行`).
+    "法宝引证码",
+    "时效性",
+    "效力级别",
+    "法规类别",
+    "发布部门",
 ];
 
 /// A line of a page's information block (`索引号：…公开日期：…`, `• 发文字号：宝卫〔2023〕4号`):
 /// its (label, value) pairs, when the line starts with such a label.
 pub fn metadata(text: &str) -> Option<Vec<(&'static str, String)>> {
     let text = text.trim_start_matches(['•', '·', '●', '▪', ' ', '|']);
+    // `label：` or, as law databases write it, `〔label〕`.
     let label_at = |rest: &str| {
+        let rest = rest.strip_prefix('〔').unwrap_or(rest);
         METADATA_LABELS
             .iter()
-            .filter(|l| rest.starts_with(*l) && rest[l.len()..].starts_with(['：', ':']))
+            .filter(|l| rest.starts_with(*l) && rest[l.len()..].starts_with(['：', ':', '〕']))
             .max_by_key(|l| l.len())
             .copied()
+    };
+    // The byte length of the label at the start of `rest`, with its brackets or colon.
+    let label_len = |rest: &str, label: &str| {
+        let open = if rest.starts_with('〔') {
+            '〔'.len_utf8()
+        } else {
+            0
+        };
+        open + label.len() + '：'.len_utf8()
     };
     if let Some(pair) = dated(text) {
         return Some(vec![pair]);
@@ -188,13 +215,13 @@ pub fn metadata(text: &str) -> Option<Vec<(&'static str, String)>> {
     let mut pairs: Vec<(&'static str, String)> = Vec::new();
     let mut label = first;
     let mut value = String::new();
-    let mut rest = &text[first.len() + '：'.len_utf8()..];
+    let mut rest = &text[label_len(text, first)..];
     while let Some(c) = rest.chars().next() {
         if let Some(next) = label_at(rest) {
             pairs.push((label, value.trim_matches([' ', '|']).to_string()));
             label = next;
             value = String::new();
-            rest = &rest[next.len() + '：'.len_utf8()..];
+            rest = &rest[label_len(rest, next)..];
             continue;
         }
         value.push(c);
@@ -311,6 +338,10 @@ mod tests {
         .is_some());
         assert!(metadata(&normalize("  • 时间:2023-05-04 08:58:16")).is_some());
         assert!(metadata(&normalize("生效日期: | 2024-10-31 | 废止日期: | |")).is_some());
+        assert_eq!(
+            metadata(&normalize("【法宝引证码】CLI.1.304262")),
+            Some(vec![("法宝引证码", "CLI.1.304262".to_string())])
+        );
         // Content that merely names such a word is not.
         assert_eq!(metadata("一、名称统一规范"), None);
         assert_eq!(metadata("牵头科室：办公室"), None);

@@ -76,29 +76,38 @@ pub fn marker(text: &str) -> Option<Marker> {
             }
             let after = &text[digits.len()..];
             let sep = after.chars().next()?;
-            if !matches!(sep, '.' | '．' | '、') {
-                return None;
-            }
+            let style = match sep {
+                '.' | '．' => NumberStyle::ArabicDot,
+                '、' => NumberStyle::ArabicComma,
+                _ => return None,
+            };
             // 1.5万人 is a number, not a marker.
             let next = after[sep.len_utf8()..].chars().next();
             if next.is_some_and(|c| c.is_ascii_digit()) {
                 return None;
             }
-            (
-                NumberStyle::ArabicDot,
-                digits.parse().ok()?,
-                digits.len() + sep.len_utf8(),
-            )
+            (style, digits.parse().ok()?, digits.len() + sep.len_utf8())
         } else if is_chinese_digit(first) {
             let digits: String = text.chars().take_while(|&c| is_chinese_digit(c)).collect();
             let after = &text[digits.len()..];
-            if !after.starts_with('、') || digits.chars().count() > 8 {
+            let sep = after.chars().next()?;
+            let style = match sep {
+                '、' => NumberStyle::ChineseComma,
+                // `一.5` is not a heading; `一.围绕` is.
+                '.' | '．'
+                    if !after[sep.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()) =>
+                {
+                    NumberStyle::ChineseDot
+                }
+                _ => return None,
+            };
+            if digits.chars().count() > 8 {
                 return None;
             }
             (
-                NumberStyle::ChineseComma,
+                style,
                 chinese_value(&digits)?,
-                digits.len() + '、'.len_utf8(),
+                digits.len() + sep.len_utf8(),
             )
         } else {
             return None;
@@ -121,11 +130,12 @@ pub fn marker(text: &str) -> Option<Marker> {
 pub fn is_inline_enumeration(text: &str, marker: &Marker) -> bool {
     let rest = &text[marker.len..];
     let next = marker.style.label(marker.ordinal + 1);
-    let alternatives = match marker.style {
-        NumberStyle::ArabicDot => vec![
-            next.clone(),
-            format!("{}、", marker.ordinal + 1),
-            format!("{}．", marker.ordinal + 1),
+    let n = marker.ordinal + 1;
+    let alternatives = match marker.style.family() {
+        NumberStyle::ArabicDot => vec![format!("{n}."), format!("{n}、"), format!("{n}．")],
+        NumberStyle::ChineseComma => vec![
+            NumberStyle::ChineseComma.label(n),
+            NumberStyle::ChineseDot.label(n),
         ],
         _ => vec![next],
     };
@@ -163,7 +173,7 @@ mod tests {
         );
         assert_eq!(
             style_and_ordinal("2、加强"),
-            Some((NumberStyle::ArabicDot, 2, "加强"))
+            Some((NumberStyle::ArabicComma, 2, "加强"))
         );
         assert_eq!(
             style_and_ordinal("3．加强"),
@@ -186,6 +196,10 @@ mod tests {
             Some((NumberStyle::ChineseComma, 101, "部分"))
         );
         assert_eq!(
+            style_and_ordinal("一.围绕一个目标"),
+            Some((NumberStyle::ChineseDot, 1, "围绕一个目标"))
+        );
+        assert_eq!(
             style_and_ordinal("第二，加强"),
             Some((NumberStyle::Ordinal, 2, "加强"))
         );
@@ -201,6 +215,7 @@ mod tests {
             "十分重要",
             "（市、区）",
             "第一书记",
+            "一.5倍",
         ] {
             assert_eq!(marker(text), None, "{text}");
         }

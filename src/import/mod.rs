@@ -135,6 +135,7 @@ pub fn import_paragraphs(paragraphs: &[String]) -> Imported {
 
 fn import_lines(lines: Vec<Line>, mut diagnostics: Vec<Diagnostic>) -> Imported {
     let mut paras = join_broken_lines(lines);
+    set_repost_aside(&mut paras, &mut diagnostics);
     let summary = set_summary_aside(&mut paras, &mut diagnostics);
     let mut plan = Plan::default();
 
@@ -161,6 +162,29 @@ fn import_lines(lines: Vec<Line>, mut diagnostics: Vec<Diagnostic>) -> Imported 
     }
 }
 
+/// A page that reposts a document inside a news item (`…通知指出…。原文如下：`): the news
+/// before the marker is the page's, not the document's.
+fn set_repost_aside(paras: &mut Vec<Para>, diagnostics: &mut Vec<Diagnostic>) {
+    let first_item = paras
+        .iter()
+        .position(|p| structure::starts_item(&p.text))
+        .unwrap_or(paras.len());
+    let Some(marker) = paras[..first_item]
+        .iter()
+        .position(|p| notice::is_repost_marker(&p.text))
+    else {
+        return;
+    };
+    for para in paras.drain(..=marker) {
+        diagnostics.push(Diagnostic {
+            line: para.line,
+            severity: Severity::Ignored,
+            message: "转载页面的导语（“原文如下”之前），已忽略".into(),
+            text: para.text,
+        });
+    }
+}
+
 /// Ends of a sentence or of a label: a line ending so was not broken.
 fn ends_sentence(text: &str) -> bool {
     text.ends_with([
@@ -180,18 +204,29 @@ fn is_prose(text: &str) -> bool {
         || count('（') > count('）')
 }
 
+/// `监督方式：…`, `联系人：…`: a short label and a colon open a line of their own.
+fn starts_with_label(text: &str) -> bool {
+    text.split_once('：').is_some_and(|(label, _)| {
+        (2..=6).contains(&label.chars().count()) && label.chars().all(lines::is_han)
+    })
+}
+
 /// Re-joins lines that a PDF or web copy broke inside a sentence or a word.
 fn join_broken_lines(lines: Vec<Line>) -> Vec<Para> {
     let mut paras: Vec<Para> = Vec::new();
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         if let Some(last) = paras.last_mut() {
+            let after = |k: usize| lines.get(i + k).map(|l| l.text.as_str());
             let continues = is_prose(&last.text)
                 && !ends_sentence(&last.text)
                 && !notice::is_closing_line(&last.text)
                 && !notice::is_title_line(&last.text)
                 && !structure::starts_item(&line.text)
                 && fields::label_at(&line.text).is_none()
-                && !notice::is_closing_line(&line.text);
+                && !notice::is_closing_line(&line.text)
+                && !notice::is_title_line(&line.text)
+                && !starts_with_label(&line.text)
+                && !notice::is_signature(&line.text, after(1), after(2));
             if continues {
                 last.text.push_str(&line.text);
                 continue;
@@ -199,7 +234,7 @@ fn join_broken_lines(lines: Vec<Line>) -> Vec<Para> {
         }
         paras.push(Para {
             line: line.no,
-            text: line.text,
+            text: line.text.clone(),
         });
     }
     paras

@@ -166,6 +166,33 @@ fn bracketed(text: &str) -> Option<&str> {
     (!inner.is_empty() && !inner.contains(['（', '(', '）', ')'])).then_some(inner)
 }
 
+/// `（国家中医药管理局代章）` between the 署名 and the date: whose seal stands for the signer's.
+fn is_seal_line(text: &str) -> bool {
+    bracketed(text).is_some_and(|inner| inner.ends_with("代章") && inner.chars().count() <= 30)
+}
+
+/// A 署名: a name line followed by the date, or by a seal line and then the date.
+pub fn is_signature(text: &str, next: Option<&str>, after: Option<&str>) -> bool {
+    is_name_line(text)
+        && (next.is_some_and(is_date)
+            || (next.is_some_and(is_seal_line) && after.is_some_and(is_date)))
+}
+
+/// Whether the paragraph at `i` is a 署名.
+fn signature_at(paras: &[Para], i: usize) -> bool {
+    let text = |k: usize| paras.get(k).map(|p| p.text.as_str());
+    text(i).is_some_and(|t| is_signature(t, text(i + 1), text(i + 2)))
+}
+
+fn seal_note(diagnostics: &mut Vec<Diagnostic>, para: &Para) {
+    diagnostics.push(Diagnostic {
+        line: para.line,
+        severity: Severity::Warning,
+        message: "署名下的代章说明，未导入（需要时写入署名）".into(),
+        text: para.text.clone(),
+    });
+}
+
 /// Titles and document numbers: complete lines even without a full stop.
 pub fn is_title_line(text: &str) -> bool {
     is_notice_title(text) || is_plan_title(text) || is_number_line(text)
@@ -194,7 +221,9 @@ pub(crate) fn footer_start(paras: &[Para]) -> usize {
             }
         } else if is_date(text) {
             i -= 1;
-            if i > 0 && is_name_line(&paras[i - 1].text) {
+            if i > 1 && is_seal_line(&paras[i - 1].text) && is_name_line(&paras[i - 2].text) {
+                i -= 2;
+            } else if i > 0 && is_name_line(&paras[i - 1].text) {
                 i -= 1;
             }
         } else if copy_line(text).is_some() || note_line(text).is_some() {
@@ -233,7 +262,10 @@ pub(crate) fn read_footer(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec
             (&mut notice.date, text.to_string())
         } else if next.is_some_and(|n| print_line(n).is_some_and(|(p, _)| p.is_empty())) {
             (&mut notice.printer, text.to_string())
-        } else if next.is_some_and(is_date) {
+        } else if is_seal_line(text) && next.is_some_and(is_date) {
+            seal_note(diagnostics, para);
+            continue;
+        } else if signature_at(paras, i) {
             (&mut notice.signature, text.to_string())
         } else {
             unplaced(diagnostics, para);
@@ -261,14 +293,54 @@ fn unplaced(diagnostics: &mut Vec<Diagnostic>, para: &Para) {
     });
 }
 
+/// A notice title at `i`, on one line or wrapped over two or three: how many lines it takes.
+fn notice_title_at(paras: &[Para], i: usize) -> Option<usize> {
+    let mut text = String::new();
+    for n in 1..=3 {
+        let line = &paras.get(i + n - 1)?.text;
+        if n > 1 && (line.ends_with('：') || is_number_line(line)) {
+            return None;
+        }
+        text.push_str(line);
+        if is_notice_title(&text) {
+            return Some(n);
+        }
+        if !text.contains("关于") || text.chars().count() > 80 {
+            return None;
+        }
+    }
+    None
+}
+
+/// `原文如下：`: a page that reposts the document says where it begins.
+pub(crate) fn is_repost_marker(text: &str) -> bool {
+    let text = text.trim_end_matches(['：', ':']);
+    text.chars().count() <= 12
+        && ["原文如下", "全文如下", "文件如下", "通知全文"]
+            .iter()
+            .any(|w| text.ends_with(w))
+}
+
 /// Reads everything before the first numbered item.
 pub(crate) fn read_front(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<Diagnostic>) {
     // Where the notice proper begins: anything before it that is not the red header is noise.
-    let first_notice = paras.iter().position(|p| {
-        is_number_line(&p.text)
-            || is_notice_title(&p.text)
-            || (p.text.ends_with('：') && !starts_requirements(&p.text))
+    let first_notice = (0..paras.len()).find(|&i| {
+        let text = &paras[i].text;
+        is_number_line(text)
+            || notice_title_at(paras, i).is_some()
+            || (text.ends_with('：') && !starts_requirements(text))
     });
+    // A page's heading that repeats the notice's number and title (`穗府办〔2023〕11号《…》`).
+    let repeats_heading = |text: &str| {
+        let mut rest = text.to_string();
+        for p in &paras[first_notice.unwrap_or(0)..paras.len().min(first_notice.unwrap_or(0) + 4)] {
+            if is_number_line(&p.text) || is_notice_title(&p.text) {
+                rest = rest.replace(p.text.as_str(), "");
+            }
+        }
+        rest.len() < text.len() && rest.trim_matches(['《', '》', ' ']).is_empty()
+    };
+    let mut seen: Vec<&str> = Vec::new();
     let mut header: Vec<&Para> = Vec::new();
     let mut requirements: Vec<String> = Vec::new();
     let mut transmittal: Vec<String> = Vec::new();
@@ -279,7 +351,20 @@ pub(crate) fn read_front(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<
         let text = para.text.as_str();
         let next = paras.get(i + 1).map(|p| p.text.as_str());
         let notice = &mut plan.notice;
-        if first_notice.is_some_and(|f| i < f) && is_name_line(text) && !is_plan_title(text) {
+        let repeated = seen.contains(&text) && (is_title_line(text) || is_date(text));
+        seen.push(text);
+        if repeated || (first_notice.is_some_and(|f| i < f) && repeats_heading(text)) {
+            diagnostics.push(Diagnostic {
+                line: para.line,
+                severity: Severity::Ignored,
+                message: "与上文重复的标题、文号或日期（网页标题或副本），已忽略".into(),
+                text: text.to_string(),
+            });
+        } else if first_notice.is_some_and(|f| i < f)
+            && is_name_line(text)
+            && !is_plan_title(text)
+            && notice_title_at(paras, i).is_none()
+        {
             // The red header, maybe spread over several lines (`中共同心县` / `卫生健康局党组文件`).
             header.push(para);
             if (text.ends_with("文件") || next.is_some_and(is_number_line))
@@ -297,14 +382,20 @@ pub(crate) fn read_front(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<
             notice.signer = signer;
         } else if notice.title.is_empty() && is_notice_title(text) {
             notice.title = text.to_string();
+        } else if let Some(n) = notice_title_at(paras, i).filter(|_| notice.title.is_empty()) {
+            notice.title = paras[i..i + n].iter().map(|p| p.text.as_str()).collect();
+            i += n - 1;
         } else if notice.title.is_empty()
-            && text.contains("关于")
-            && next.is_some_and(|n| is_notice_title(&format!("{text}{n}")))
-        {
-            notice.title = format!("{text}{}", next.unwrap_or_default());
-            i += 1;
-        } else if notice.recipients.is_empty()
             && plan.title.is_empty()
+            && is_plan_title(text)
+            && (i > 0 && is_number_line(&paras[i - 1].text)
+                || next.is_some_and(|n| n.ends_with('：') && !starts_requirements(n)))
+        {
+            // A 方案 issued as the document itself, under its number or above its 主送.
+            notice.title = text.to_string();
+            plan.title = text.to_string();
+        } else if notice.recipients.is_empty()
+            && (plan.title.is_empty() || plan.title == notice.title)
             && !in_requirements
             && text.ends_with('：')
             && text.chars().count() <= 150
@@ -316,8 +407,10 @@ pub(crate) fn read_front(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<
         } else if plan.title.is_empty() && is_plan_title(text) {
             plan.title = text.to_string();
             in_requirements = true;
-        } else if notice.signature.is_empty() && is_name_line(text) && next.is_some_and(is_date) {
+        } else if notice.signature.is_empty() && signature_at(paras, i) {
             notice.signature = text.to_string();
+        } else if !notice.signature.is_empty() && is_seal_line(text) && next.is_some_and(is_date) {
+            seal_note(diagnostics, para);
         } else if in_requirements || starts_requirements(text) {
             in_requirements = true;
             requirements.push(text.to_string());

@@ -29,12 +29,14 @@ pub(crate) fn read_body(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<D
     let mut items: Vec<Item> = Vec::new();
     let mut open: Vec<(NumberStyle, usize)> = Vec::new(); // style and item index per level
     let mut waiting_value: Option<FieldKind> = None;
+    let first_leads = paras.iter().any(|p| fields::says_first_leads(&p.text));
 
     for para in paras {
         let text = para.text.as_str();
         let item_marker = marker(text).filter(|m| !is_inline_enumeration(text, m));
         if let Some(m) = item_marker {
-            let depth = match open.iter().position(|(style, _)| *style == m.style) {
+            let family = m.style.family();
+            let depth = match open.iter().position(|(style, _)| style.family() == family) {
                 Some(level) => level,
                 None => open.len(),
             };
@@ -68,9 +70,10 @@ pub(crate) fn read_body(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<D
                 fields: Vec::new(),
                 children: Vec::new(),
             };
-            if let Some((before, found)) = fields::trailing_fields(&item.text) {
-                item.text = before;
-                item.fields = found;
+            if let Some(trailing) = fields::trailing_fields(&item.text, first_leads) {
+                item.text = trailing.before;
+                item.fields = trailing.fields;
+                division_note(diagnostics, para, &trailing.rest);
             }
             items.push(item);
             waiting_value = None;
@@ -89,6 +92,12 @@ pub(crate) fn read_body(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<D
                 .extend(found.into_iter().filter(|(_, v)| !v.is_empty()));
         } else if let Some(kind) = waiting_value.take() {
             items[current].fields.push((kind, text.to_string()));
+        } else if let Some(trailing) =
+            fields::trailing_fields(text, first_leads).filter(|_| items[current].fields.is_empty())
+        {
+            items[current].extra.push(trailing.before);
+            items[current].fields = trailing.fields;
+            division_note(diagnostics, para, &trailing.rest);
         } else {
             items[current].extra.push(text.to_string());
         }
@@ -101,6 +110,19 @@ pub(crate) fn read_body(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<D
         nodes.push(build(&items, root, plan, diagnostics));
     }
     plan.nodes = nodes;
+}
+
+/// A division bracket not written as labelled fields (`A、B负责。列第一位者为牵头部门…`): read,
+/// and said so with its words.
+fn division_note(diagnostics: &mut Vec<Diagnostic>, para: &Para, rest: &str) {
+    if !rest.is_empty() {
+        diagnostics.push(Diagnostic {
+            line: para.line,
+            severity: Severity::Ignored,
+            message: "任务末尾括号中的分工，已读作牵头和配合单位".into(),
+            text: rest.to_string(),
+        });
+    }
 }
 
 fn build(items: &[Item], index: usize, plan: &mut Plan, diagnostics: &mut Vec<Diagnostic>) -> Node {

@@ -20,20 +20,36 @@ pub enum NumberStyle {
     TaskColon,
     /// `第一，`
     Ordinal,
+    /// `1、`: not the standard's form (GB/T 9704 7.3.3 writes `1.`), but common; kept as found.
+    ArabicComma,
+    /// `一.`: likewise, for `一、`.
+    ChineseDot,
     /// No number.
     None,
 }
 
 impl NumberStyle {
-    pub const ALL: [NumberStyle; 7] = [
+    pub const ALL: [NumberStyle; 9] = [
         NumberStyle::ChineseComma,
         NumberStyle::ChineseParen,
         NumberStyle::ArabicDot,
         NumberStyle::ArabicParen,
         NumberStyle::TaskColon,
         NumberStyle::Ordinal,
+        NumberStyle::ArabicComma,
+        NumberStyle::ChineseDot,
         NumberStyle::None,
     ];
+
+    /// The standard form this style is a variant of (`1、` of `1.`, `一.` of `一、`): an
+    /// importer reads both at one level, as a reader does.
+    pub fn family(self) -> NumberStyle {
+        match self {
+            NumberStyle::ArabicComma => NumberStyle::ArabicDot,
+            NumberStyle::ChineseDot => NumberStyle::ChineseComma,
+            other => other,
+        }
+    }
 
     /// The label of number `n` (1-based) in this style.
     pub fn label(self, n: u32) -> String {
@@ -44,6 +60,8 @@ impl NumberStyle {
             NumberStyle::ArabicParen => format!("（{n}）"),
             NumberStyle::TaskColon => format!("任务{n}："),
             NumberStyle::Ordinal => format!("第{}，", chinese(n)),
+            NumberStyle::ArabicComma => format!("{n}、"),
+            NumberStyle::ChineseDot => format!("{}.", chinese(n)),
             NumberStyle::None => String::new(),
         }
     }
@@ -57,6 +75,8 @@ impl NumberStyle {
             NumberStyle::ArabicParen => "（1）",
             NumberStyle::TaskColon => "任务1：",
             NumberStyle::Ordinal => "第一，",
+            NumberStyle::ArabicComma => "1、",
+            NumberStyle::ChineseDot => "一.",
             NumberStyle::None => "不编号",
         }
     }
@@ -70,6 +90,8 @@ impl NumberStyle {
             NumberStyle::ArabicParen => "arabic-paren",
             NumberStyle::TaskColon => "task-colon",
             NumberStyle::Ordinal => "ordinal",
+            NumberStyle::ArabicComma => "arabic-comma",
+            NumberStyle::ChineseDot => "chinese-dot",
             NumberStyle::None => "none",
         }
     }
