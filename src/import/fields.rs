@@ -98,7 +98,7 @@ pub fn trailing_fields(text: &str, first_leads: bool) -> Option<Trailing> {
     let trimmed = text.trim_end();
     let body = trimmed.strip_suffix('。').unwrap_or(trimmed).trim_end();
     let body = body.strip_suffix('）')?;
-    let open = body.rfind('（')?;
+    let open = matching_open(body)?;
     let inner = &body[open + '（'.len_utf8()..];
     let (fields, rest) = match fields_line(inner) {
         Some(fields) => (fields, String::new()),
@@ -110,6 +110,21 @@ pub fn trailing_fields(text: &str, first_leads: bool) -> Option<Trailing> {
         fields,
         rest,
     })
+}
+
+/// Where the bracket closed at the end of `text` (its `）` already cut off) opens, past any
+/// brackets nested in it (`（责任单位：各县（市、区）人民政府）`).
+fn matching_open(text: &str) -> Option<usize> {
+    let mut depth = 0;
+    for (i, c) in text.char_indices().rev() {
+        match c {
+            '）' => depth += 1,
+            '（' if depth == 0 => return Some(i),
+            '（' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// What [`trailing_fields`] read from the end of a task.
@@ -282,6 +297,17 @@ mod tests {
         assert!(apply(&mut division, &fields).is_empty());
         assert_eq!(division.leads, ["医政科"]);
         assert_eq!(division.partners, ["各县区卫健局"]);
+        let nested = trailing_fields(
+            "（责任单位：市直各有关单位、各县（市、区）人民政府）",
+            false,
+        );
+        assert_eq!(
+            nested.map(|t| t.fields),
+            Some(vec![(
+                FieldKind::Responsible,
+                "市直各有关单位、各县（市、区）人民政府".to_string()
+            )])
+        );
     }
 
     #[test]

@@ -139,10 +139,17 @@ fn import_lines(lines: Vec<Line>, mut diagnostics: Vec<Diagnostic>) -> Imported 
     let summary = set_summary_aside(&mut paras, &mut diagnostics);
     let mut plan = Plan::default();
 
-    let body_start = paras
+    let mut body_start = paras
         .iter()
         .position(|p| structure::starts_item(&p.text))
         .unwrap_or(paras.len());
+    // An unnumbered heading right above the first item opens the body.
+    if body_start > 0
+        && body_start < paras.len()
+        && structure::is_unnumbered_heading(&paras[body_start - 1].text, &paras[body_start].text)
+    {
+        body_start -= 1;
+    }
     let footer_start = notice::footer_start(&paras).max(body_start);
     notice::read_front(&paras[..body_start], &mut plan, &mut diagnostics);
     structure::read_body(

@@ -100,13 +100,18 @@ fn is_plan_title(text: &str) -> bool {
             "任务分工",
             "重点工作",
             "清单",
+            "思路",
+            "分解",
+            "打算",
+            "举措",
+            "台账",
         ]
         .iter()
         .any(|w| head.ends_with(w))
 }
 
 /// Paragraphs that open the plan proper rather than the transmittal.
-fn starts_requirements(text: &str) -> bool {
+pub(crate) fn starts_requirements(text: &str) -> bool {
     let head: String = text.chars().take(30).collect();
     [
         "总体要求",

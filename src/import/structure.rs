@@ -12,6 +12,24 @@ pub(crate) fn starts_item(text: &str) -> bool {
     marker(text).is_some_and(|m| !is_inline_enumeration(text, &m))
 }
 
+/// A line without a number that heads the numbered items under it (`凝聚合力促发展，全面构建…`
+/// above `1.深入推进…`): short, no sentence in it, not a label, title, date or name of a part of
+/// the notice, and followed by an item below the first rank (a `一、` needs no heading above it).
+pub(crate) fn is_unnumbered_heading(text: &str, next: &str) -> bool {
+    let next_is_lower = marker(next).is_some_and(|m| {
+        m.style.family() != NumberStyle::ChineseComma && !is_inline_enumeration(next, &m)
+    });
+    next_is_lower
+        && marker(text).is_none()
+        && (4..=40).contains(&text.chars().count())
+        && !text.contains(['。', '；', '：', '！', '？'])
+        && !text.ends_with(['，', '、', '）'])
+        && fields::label_at(text).is_none()
+        && !super::notice::is_title_line(text)
+        && !super::notice::is_closing_line(text)
+        && !super::notice::starts_requirements(text)
+}
+
 /// One numbered item as read, before the tree is built.
 struct Item {
     line: usize,
@@ -22,6 +40,8 @@ struct Item {
     text: String,
     extra: Vec<String>,
     fields: Vec<(FieldKind, String)>,
+    /// The fields stood in brackets on a line of their own (`（责任单位：…）`).
+    fields_apart: bool,
     children: Vec<usize>,
 }
 
@@ -31,9 +51,26 @@ pub(crate) fn read_body(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<D
     let mut waiting_value: Option<FieldKind> = None;
     let first_leads = paras.iter().any(|p| fields::says_first_leads(&p.text));
 
-    for para in paras {
+    for (i, para) in paras.iter().enumerate() {
         let text = para.text.as_str();
-        let item_marker = marker(text).filter(|m| !is_inline_enumeration(text, m));
+        let next = paras.get(i + 1).map_or("", |p| p.text.as_str());
+        // An unnumbered heading: the first paragraph of the body when it is not an item, or one
+        // like it between groups of the items under the first.
+        let unnumbered = (i == 0 && !starts_item(text))
+            || (open.first().is_some_and(|(s, _)| *s == NumberStyle::None)
+                && open.get(1).is_some_and(|(s, _)| {
+                    marker(next).is_some_and(|m| m.style.family() == s.family())
+                })
+                && is_unnumbered_heading(text, next));
+        let item_marker = if unnumbered {
+            Some(super::markers::Marker {
+                style: NumberStyle::None,
+                ordinal: 1,
+                len: 0,
+            })
+        } else {
+            marker(text).filter(|m| !is_inline_enumeration(text, m))
+        };
         if let Some(m) = item_marker {
             let family = m.style.family();
             let depth = match open.iter().position(|(style, _)| style.family() == family) {
@@ -68,6 +105,7 @@ pub(crate) fn read_body(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<D
                 text: text[m.len..].trim().to_string(),
                 extra: Vec::new(),
                 fields: Vec::new(),
+                fields_apart: false,
                 children: Vec::new(),
             };
             if let Some(trailing) = fields::trailing_fields(&item.text, first_leads) {
@@ -95,7 +133,11 @@ pub(crate) fn read_body(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<D
         } else if let Some(trailing) =
             fields::trailing_fields(text, first_leads).filter(|_| items[current].fields.is_empty())
         {
-            items[current].extra.push(trailing.before);
+            if !trailing.before.is_empty() {
+                items[current].extra.push(trailing.before);
+            } else {
+                items[current].fields_apart = true;
+            }
             items[current].fields = trailing.fields;
             division_note(diagnostics, para, &trailing.rest);
         } else {
@@ -103,6 +145,7 @@ pub(crate) fn read_body(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<D
         }
     }
 
+    give_group_fields_to_parents(&mut items);
     detect_numbering(&items, plan, diagnostics);
     let roots: Vec<usize> = (0..items.len()).filter(|&i| items[i].depth == 0).collect();
     let mut nodes = Vec::new();
@@ -110,6 +153,28 @@ pub(crate) fn read_body(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<D
         nodes.push(build(&items, root, plan, diagnostics));
     }
     plan.nodes = nodes;
+}
+
+/// Fields in brackets on a line of their own after the last of several sub-items, none of which
+/// has fields of its own, divide the item above them (`1.完善预案体系` `(1)…` `(4)…`
+/// `（责任单位：…）`): a parenthesis to the whole group. (Bare field lines stay with the item
+/// they follow: that is how the text export writes a task's fields.)
+fn give_group_fields_to_parents(items: &mut [Item]) {
+    for parent in 0..items.len() {
+        let children = items[parent].children.clone();
+        let Some((&last, others)) = children.split_last() else {
+            continue;
+        };
+        let moves = !others.is_empty()
+            && items[parent].fields.is_empty()
+            && items[last].fields_apart
+            && items[last].children.is_empty()
+            && others.iter().all(|&c| items[c].fields.is_empty());
+        if moves {
+            items[parent].fields = std::mem::take(&mut items[last].fields);
+            items[last].fields_apart = false;
+        }
+    }
 }
 
 /// A division bracket not written as labelled fields (`A、B负责。列第一位者为牵头部门…`): read,
