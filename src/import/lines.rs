@@ -1,5 +1,6 @@
 //! From raw text to clean lines: punctuation and spaces normalised, web and PDF noise set aside.
 
+use super::markers::Marker;
 use crate::export::fullwidth_punctuation;
 
 /// One non-empty input line after normalisation, with its 1-based line number.
@@ -7,6 +8,39 @@ use crate::export::fullwidth_punctuation;
 pub struct Line {
     pub no: usize,
     pub text: String,
+    /// An item whose number was read already (from a table's 序号 column): `text` is its title.
+    pub item: Option<Marker>,
+    /// A line made from a table's cell: complete, never joined to another.
+    pub cell: bool,
+}
+
+impl Line {
+    pub fn text(no: usize, text: String) -> Line {
+        Line {
+            no,
+            text,
+            item: None,
+            cell: false,
+        }
+    }
+
+    pub fn item(no: usize, text: String, marker: Marker) -> Line {
+        Line {
+            no,
+            text,
+            item: Some(marker),
+            cell: true,
+        }
+    }
+
+    pub fn cell(no: usize, text: String) -> Line {
+        Line {
+            no,
+            text,
+            item: None,
+            cell: true,
+        }
+    }
 }
 
 /// CJK ideographs and full-width punctuation: text between which spaces are noise.
@@ -25,6 +59,44 @@ pub fn is_cjk(c: char) -> bool {
     )
 }
 
+/// A page that lost its line breaks (`…保洁。 (十二)城区废品… 牵头单位:… 二OO八年九月八日`):
+/// the raw line cut at the spaces before an item's number, a division label or a closing
+/// date. Lines of ordinary length are left whole.
+pub fn split_run_on(raw: &str) -> Vec<&str> {
+    if raw.chars().nth(120).is_none() {
+        return vec![raw];
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut chars = raw.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !c.is_whitespace() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if !d.is_whitespace() {
+                break;
+            }
+            end = j + d.len_utf8();
+            chars.next();
+        }
+        // The words up to the next space: an item numbered there is not an inline one.
+        let word = raw[end..].split(char::is_whitespace).next().unwrap_or("");
+        let rest = normalize(&raw[end..]);
+        let opens = super::structure::starts_item(&normalize(word))
+            || super::fields::label_at(&rest).is_some()
+            || super::starts_with_label(&rest)
+            || super::notice::is_date(&rest);
+        if opens && !raw[start..i].trim().is_empty() {
+            pieces.push(&raw[start..i]);
+            start = end;
+        }
+    }
+    pieces.push(&raw[start..]);
+    pieces
+}
+
 /// A Chinese character (not punctuation).
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
@@ -34,8 +106,9 @@ pub fn is_han(c: char) -> bool {
 /// full-width, and spaces removed where they stand between Chinese text (`关于 2020 年`).
 pub fn normalize(raw: &str) -> String {
     // Most lines of a plan need nothing: no odd spaces, widths, brackets or half-width marks.
+    // A table's row ends (`… |`) are not text either.
     let trimmed =
-        raw.trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}'));
+        raw.trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '|'));
     if !trimmed.chars().any(needs_normalizing) {
         return trimmed.to_string();
     }
@@ -52,7 +125,7 @@ pub fn normalize(raw: &str) -> String {
                 other => other,
             })
             .collect();
-    let punctuated = fullwidth_punctuation(mapped.trim());
+    let punctuated = fullwidth_punctuation(mapped.trim_matches([' ', '|']));
     // Drop spaces between Chinese text, or between Chinese text and digits.
     let chars: Vec<char> = punctuated.chars().collect();
     let mut out = String::with_capacity(punctuated.len());
@@ -167,6 +240,7 @@ const METADATA_LABELS: &[&str] = &[
     "公开方式",
     "公开范围",
     "公开期限",
+    "分类",
     "有效性",
     "时效",
     "主题词",
@@ -345,6 +419,24 @@ mod tests {
         // Content that merely names such a word is not.
         assert_eq!(metadata("一、名称统一规范"), None);
         assert_eq!(metadata("牵头科室：办公室"), None);
+    }
+
+    #[test]
+    fn a_page_without_line_breaks_is_cut_where_items_begin() {
+        let raw = format!(
+            "(十一)破产企业卫生管理 牵头单位:市国资委 配合单位:河东区 主要任务:{}。 (十二)城区废品收购站清理 二OO八年九月八日",
+            "对破产企业的卫生进行整治".repeat(8)
+        );
+        let pieces: Vec<String> = split_run_on(&raw).iter().map(|p| normalize(p)).collect();
+        assert_eq!(pieces.len(), 6, "{pieces:?}");
+        assert_eq!(pieces[0], "（十一）破产企业卫生管理");
+        assert_eq!(pieces[1], "牵头单位：市国资委");
+        assert_eq!(pieces[2], "配合单位：河东区");
+        assert!(pieces[3].starts_with("主要任务："));
+        assert_eq!(pieces[4], "（十二）城区废品收购站清理");
+        assert_eq!(pieces[5], "二OO八年九月八日");
+        let short = "一、加强党建 （一）深化改革";
+        assert_eq!(split_run_on(short), [short]);
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod lines;
 pub mod markers;
 mod notice;
 mod structure;
+mod table;
 
 use crate::plan::model::Plan;
 use lines::{is_noise, metadata, normalize, Line};
@@ -71,6 +72,15 @@ pub(crate) struct Para {
     /// First input line.
     pub line: usize,
     pub text: String,
+    /// The item's number when a table gave it (`text` is then the title alone).
+    pub item: Option<markers::Marker>,
+}
+
+impl Para {
+    /// Whether the paragraph opens a numbered item.
+    pub fn starts_item(&self) -> bool {
+        self.item.is_some() || structure::starts_item(&self.text)
+    }
 }
 
 /// Whether file bytes are not text at all (an image, an archive, a program): NUL bytes, or many
@@ -93,9 +103,24 @@ pub fn import_text(input: &str) -> Imported {
     let mut lines = Vec::new();
     // The 文号 of a page's information block: the notice's own when the text names none.
     let mut page_number = None;
-    for (i, raw) in input.lines().enumerate() {
+    let mut table: Option<table::Table> = None;
+    let pieces = input
+        .lines()
+        .enumerate()
+        .flat_map(|(i, raw)| lines::split_run_on(raw).into_iter().map(move |p| (i, p)));
+    for (i, raw) in pieces {
         let text = normalize(raw);
         if text.is_empty() {
+            continue;
+        }
+        if let Some(header) = table::Table::header(raw) {
+            table = Some(header);
+            diagnostics.push(Diagnostic {
+                line: i + 1,
+                severity: Severity::Ignored,
+                message: "任务表的表头，已按列读取".into(),
+                text: raw.trim().to_string(),
+            });
             continue;
         }
         let dropped = if let Some(pairs) = metadata(&text) {
@@ -119,7 +144,22 @@ pub fn import_text(input: &str) -> Imported {
             });
             continue;
         }
-        lines.push(Line { no: i + 1, text });
+        match table.as_mut().and_then(|t| t.row(raw, i + 1)) {
+            Some(row) => lines.extend(row),
+            None => {
+                table = None;
+                lines.push(Line::text(i + 1, text));
+            }
+        }
+    }
+    let (lines, labels) = table::labels_on_own_lines(lines);
+    for label in labels {
+        diagnostics.push(Diagnostic {
+            line: label.no,
+            severity: Severity::Ignored,
+            message: "单独成行的列名，已与下一行的内容合并".into(),
+            text: label.text,
+        });
     }
     let mut imported = import_lines(lines, diagnostics);
     if let Some(number) = page_number.filter(|_| imported.plan.notice.doc_number.is_empty()) {
@@ -141,11 +181,13 @@ fn import_lines(lines: Vec<Line>, mut diagnostics: Vec<Diagnostic>) -> Imported 
 
     let mut body_start = paras
         .iter()
-        .position(|p| structure::starts_item(&p.text))
+        .position(Para::starts_item)
         .unwrap_or(paras.len());
     // An unnumbered heading right above the first item opens the body.
     if body_start > 0
         && body_start < paras.len()
+        && paras[body_start - 1].item.is_none()
+        && paras[body_start].item.is_none()
         && structure::is_unnumbered_heading(&paras[body_start - 1].text, &paras[body_start].text)
     {
         body_start -= 1;
@@ -174,7 +216,7 @@ fn import_lines(lines: Vec<Line>, mut diagnostics: Vec<Diagnostic>) -> Imported 
 fn set_repost_aside(paras: &mut Vec<Para>, diagnostics: &mut Vec<Diagnostic>) {
     let first_item = paras
         .iter()
-        .position(|p| structure::starts_item(&p.text))
+        .position(Para::starts_item)
         .unwrap_or(paras.len());
     let Some(marker) = paras[..first_item]
         .iter()
@@ -212,7 +254,7 @@ fn is_prose(text: &str) -> bool {
 }
 
 /// `监督方式：…`, `联系人：…`: a short label and a colon open a line of their own.
-fn starts_with_label(text: &str) -> bool {
+pub(crate) fn starts_with_label(text: &str) -> bool {
     text.split_once('：').is_some_and(|(label, _)| {
         (2..=6).contains(&label.chars().count()) && label.chars().all(lines::is_han)
     })
@@ -221,8 +263,11 @@ fn starts_with_label(text: &str) -> bool {
 /// Re-joins lines that a PDF or web copy broke inside a sentence or a word.
 fn join_broken_lines(lines: Vec<Line>) -> Vec<Para> {
     let mut paras: Vec<Para> = Vec::new();
+    let mut last_cell = false;
     for (i, line) in lines.iter().enumerate() {
-        if let Some(last) = paras.last_mut() {
+        let joinable = !line.cell && !last_cell;
+        last_cell = line.cell;
+        if let Some(last) = paras.last_mut().filter(|_| joinable) {
             let after = |k: usize| lines.get(i + k).map(|l| l.text.as_str());
             let continues = is_prose(&last.text)
                 && !ends_sentence(&last.text)
@@ -242,6 +287,7 @@ fn join_broken_lines(lines: Vec<Line>) -> Vec<Para> {
         paras.push(Para {
             line: line.no,
             text: line.text.clone(),
+            item: line.item.clone(),
         });
     }
     paras

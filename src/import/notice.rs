@@ -69,7 +69,18 @@ pub fn is_date(text: &str) -> bool {
             && (s.chars().all(|c| c.is_ascii_digit())
                 || s.chars().all(|c| "〇零一二三四五六七八九十".contains(c)))
     };
-    numeral(year, 4) && year.chars().count() == 4 && numeral(month, 3) && numeral(day, 3)
+    // The year's 〇 is often typed as a letter O or a circle: `二OO八年`.
+    let year: String = year
+        .chars()
+        .map(|c| {
+            if matches!(c, 'O' | 'o' | '○' | 'Ｏ' | '０') {
+                '〇'
+            } else {
+                c
+            }
+        })
+        .collect();
+    numeral(&year, 4) && year.chars().count() == 4 && numeral(month, 3) && numeral(day, 3)
 }
 
 fn is_notice_title(text: &str) -> bool {
@@ -490,6 +501,8 @@ mod tests {
     fn closing_lines() {
         assert!(is_date("2020年3月31日"));
         assert!(is_date("二〇二〇年三月三十一日"));
+        assert!(is_date("二OO八年九月八日"));
+        assert!(is_date("二○○八年九月八日"));
         assert!(!is_date("2020年3月31日前完成"));
         assert!(is_doc_number("同卫健党组发〔2020〕8号"));
         assert_eq!(

@@ -56,13 +56,15 @@ pub(crate) fn read_body(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<D
         let next = paras.get(i + 1).map_or("", |p| p.text.as_str());
         // An unnumbered heading: the first paragraph of the body when it is not an item, or one
         // like it between groups of the items under the first.
-        let unnumbered = (i == 0 && !starts_item(text))
+        let unnumbered = (i == 0 && !para.starts_item())
             || (open.first().is_some_and(|(s, _)| *s == NumberStyle::None)
                 && open.get(1).is_some_and(|(s, _)| {
                     marker(next).is_some_and(|m| m.style.family() == s.family())
                 })
                 && is_unnumbered_heading(text, next));
-        let item_marker = if unnumbered {
+        let item_marker = if let Some(m) = &para.item {
+            Some(m.clone())
+        } else if unnumbered {
             Some(super::markers::Marker {
                 style: NumberStyle::None,
                 ordinal: 1,
@@ -73,6 +75,9 @@ pub(crate) fn read_body(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<D
         };
         if let Some(m) = item_marker {
             let family = m.style.family();
+            if opens_above_roots(&open, &items, family) {
+                wrap_roots(&mut items, &mut open, m.style, m.ordinal, para, diagnostics);
+            }
             let depth = match open.iter().position(|(style, _)| style.family() == family) {
                 Some(level) => level,
                 None => open.len(),
@@ -153,6 +158,73 @@ pub(crate) fn read_body(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<D
         nodes.push(build(&items, root, plan, diagnostics));
     }
     plan.nodes = nodes;
+}
+
+/// The standard order of levels (GB/T 9704 7.3.3): 一、 （一） 1. （1）.
+fn rank(family: NumberStyle) -> Option<usize> {
+    [
+        NumberStyle::ChineseComma,
+        NumberStyle::ChineseParen,
+        NumberStyle::ArabicDot,
+        NumberStyle::ArabicParen,
+    ]
+    .iter()
+    .position(|s| *s == family)
+}
+
+/// Whether an item of `family` ranks above the items read so far at the top (a page that begins
+/// in the middle: `（十一）…` `（十四）…` and then `二、具体要求`).
+fn opens_above_roots(open: &[(NumberStyle, usize)], items: &[Item], family: NumberStyle) -> bool {
+    let Some(&(top, _)) = open.first() else {
+        return false;
+    };
+    let above = matches!((rank(family), rank(top.family())), (Some(new), Some(old)) if new < old);
+    above
+        && !open.iter().any(|(s, _)| s.family() == family)
+        && items.iter().all(|i| i.depth + 1 < MAX_DEPTH)
+}
+
+/// Puts the items read so far under a heading of the higher level that the text does not
+/// show, numbered just before the item that reveals it, with an empty title to fill in.
+fn wrap_roots(
+    items: &mut Vec<Item>,
+    open: &mut Vec<(NumberStyle, usize)>,
+    style: NumberStyle,
+    ordinal: u32,
+    para: &Para,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let index = items.len();
+    let roots: Vec<usize> = (0..items.len()).filter(|&i| items[i].depth == 0).collect();
+    for item in items.iter_mut() {
+        item.depth += 1;
+        if item.parent.is_none() {
+            item.parent = Some(index);
+        }
+    }
+    let first_line = items.first().map_or(para.line, |i| i.line);
+    items.push(Item {
+        line: first_line,
+        depth: 0,
+        parent: None,
+        style,
+        ordinal: ordinal.saturating_sub(1).max(1),
+        text: String::new(),
+        extra: Vec::new(),
+        fields: Vec::new(),
+        fields_apart: false,
+        children: roots,
+    });
+    open.insert(0, (style, index));
+    diagnostics.push(Diagnostic {
+        line: first_line,
+        severity: Severity::Warning,
+        message: format!(
+            "原文从中间开始，这里的条目缺少上一级标题，已补一个空的标题（{}），请填写",
+            style.label(ordinal.saturating_sub(1).max(1))
+        ),
+        text: String::new(),
+    });
 }
 
 /// Fields in brackets on a line of their own after the last of several sub-items, none of which
@@ -288,7 +360,7 @@ fn detect_numbering(items: &[Item], plan: &mut Plan, diagnostics: &mut Vec<Diagn
             }
             previous_parent = item.parent;
             expected += 1;
-            if item.ordinal != expected {
+            if item.ordinal != expected && item.style != NumberStyle::None {
                 diagnostics.push(Diagnostic {
                     line: item.line,
                     severity: Severity::Warning,

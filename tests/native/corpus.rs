@@ -1,7 +1,8 @@
 //! The real-world corpus (tests/fixtures/corpus/: openings of public pages, each with its
 //! source address and an outline written by reading it): every text imports to its expected
-//! outline, except those listed in `not-yet.txt` with the reason. The list only shrinks: a
-//! listed text that now imports right must leave it, and any other mismatch fails.
+//! outline, except at most three listed in `accepted.txt`, each with the reason a reader would
+//! accept (the text is ambiguous even to a reader). A listed text that now imports right must
+//! leave the list, and any other mismatch fails.
 
 use std::collections::BTreeMap;
 
@@ -27,9 +28,9 @@ fn corpus() -> BTreeMap<String, (String, String)> {
     out
 }
 
-/// `name<TAB>why` per line: the texts the importer does not read right yet.
-fn not_yet() -> BTreeMap<String, String> {
-    crate::common::fixture("corpus/not-yet.txt")
+/// `name<TAB>why` per line: the texts whose mismatch is accepted, and why.
+fn accepted() -> BTreeMap<String, String> {
+    crate::common::fixture("corpus/accepted.txt")
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| {
@@ -43,7 +44,12 @@ fn not_yet() -> BTreeMap<String, String> {
 fn every_corpus_text_imports_to_its_outline() {
     let corpus = corpus();
     assert!(corpus.len() >= 30, "{} texts", corpus.len());
-    let listed = not_yet();
+    let listed = accepted();
+    assert!(
+        listed.len() <= 3,
+        "at most 3 accepted mismatches, accepted.txt lists {}",
+        listed.len()
+    );
     let mut matched = 0;
     let mut failures = Vec::new();
     for (name, (text, want)) in &corpus {
@@ -51,9 +57,9 @@ fn every_corpus_text_imports_to_its_outline() {
         let same = got.trim_end() == want.trim_end();
         matched += usize::from(same);
         match (same, listed.get(name)) {
-            (true, Some(_)) => {
-                failures.push(format!("{name} now imports right: take it off not-yet.txt"))
-            }
+            (true, Some(_)) => failures.push(format!(
+                "{name} now imports right: take it off accepted.txt"
+            )),
             (false, None) => failures.push(format!(
                 "{name} does not import to its outline:\n--- want\n{want}\n--- got\n{got}"
             )),
@@ -63,14 +69,16 @@ fn every_corpus_text_imports_to_its_outline() {
     for name in listed.keys() {
         if !corpus.contains_key(name) {
             failures.push(format!(
-                "not-yet.txt names {name}, which is not in the corpus"
+                "accepted.txt names {name}, which is not in the corpus"
             ));
         }
     }
     println!(
-        "corpus: {matched} of {} texts import to their outline exactly; {} listed as not yet",
-        corpus.len(),
-        listed.len()
+        "corpus: {matched} of {} texts import to their outline exactly",
+        corpus.len()
     );
+    for (name, why) in &listed {
+        println!("corpus: accepted mismatch {name}: {why}");
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
