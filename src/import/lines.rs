@@ -328,8 +328,9 @@ pub fn is_noise(text: &str) -> bool {
     if text.chars().nth(80).is_some() {
         return false;
     }
-    // A division field (`牵头科室：…`) is content, and is most of a plan's short lines.
-    if super::fields::label_at(text).is_some() {
+    // A division field (`牵头科室：…`) is content, and is most of a plan's short lines; so is a
+    // numbered item, whatever words it holds (`3.实时掌握救护车当前位置`).
+    if super::fields::label_at(text).is_some() || super::structure::starts_item(text) {
         return false;
     }
     if NOISE_LINES.contains(&text) {
@@ -458,6 +459,7 @@ mod tests {
             "2020年3月31日",
             "完成时限：长期坚持",
             "3.加强打印机管理。",
+            "（二）实时掌握救护车当前位置",
         ] {
             assert!(!is_noise(&normalize(text)), "{text}");
         }

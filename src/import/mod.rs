@@ -13,8 +13,11 @@ pub mod fields;
 pub mod lines;
 pub mod markers;
 mod notice;
+pub mod review;
 mod structure;
 mod table;
+
+use std::collections::BTreeSet;
 
 use crate::plan::model::Plan;
 use lines::{is_noise, metadata, normalize, Line};
@@ -22,10 +25,14 @@ use lines::{is_noise, metadata, normalize, Line};
 /// How much a diagnostic matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Severity {
-    /// Page furniture that was left out on purpose.
+    /// Page furniture that was left out on purpose; the user may take the line back in.
     Ignored,
+    /// Text that is in no part of the plan (the import dialog shows it).
+    Unplaced,
     /// Text kept, but maybe not where the author meant it, or something to check.
     Warning,
+    /// Text read into fields rather than kept as it stood (`A、B负责` as 牵头/配合).
+    Read,
 }
 
 /// Something the importer wants the user to know, pointing at an input line.
@@ -99,6 +106,12 @@ pub fn is_binary(bytes: &[u8]) -> bool {
 
 /// Imports the text of a plan or its notice. Never fails.
 pub fn import_text(input: &str) -> Imported {
+    import_keeping(input, &BTreeSet::new())
+}
+
+/// Imports as [`import_text`] does, but keeps the input lines (1-based) in `keep` as text even
+/// where the importer would drop them as page furniture: the lines a user took back in.
+pub fn import_keeping(input: &str, keep: &BTreeSet<usize>) -> Imported {
     let mut diagnostics = Vec::new();
     let mut lines = Vec::new();
     // The 文号 of a page's information block: the notice's own when the text names none.
@@ -111,6 +124,11 @@ pub fn import_text(input: &str) -> Imported {
     for (i, raw) in pieces {
         let text = normalize(raw);
         if text.is_empty() {
+            continue;
+        }
+        if keep.contains(&(i + 1)) {
+            table = None;
+            lines.push(Line::text(i + 1, text));
             continue;
         }
         if let Some(header) = table::Table::header(raw) {
@@ -161,7 +179,7 @@ pub fn import_text(input: &str) -> Imported {
             text: label.text,
         });
     }
-    let mut imported = import_lines(lines, diagnostics);
+    let mut imported = import_lines(lines, diagnostics, keep);
     if let Some(number) = page_number.filter(|_| imported.plan.notice.doc_number.is_empty()) {
         imported.plan.notice.doc_number = number;
     }
@@ -173,9 +191,13 @@ pub fn import_paragraphs(paragraphs: &[String]) -> Imported {
     import_text(&paragraphs.join("\n"))
 }
 
-fn import_lines(lines: Vec<Line>, mut diagnostics: Vec<Diagnostic>) -> Imported {
+fn import_lines(
+    lines: Vec<Line>,
+    mut diagnostics: Vec<Diagnostic>,
+    keep: &BTreeSet<usize>,
+) -> Imported {
     let mut paras = join_broken_lines(lines);
-    set_repost_aside(&mut paras, &mut diagnostics);
+    set_repost_aside(&mut paras, &mut diagnostics, keep);
     let summary = set_summary_aside(&mut paras, &mut diagnostics);
     let mut plan = Plan::default();
 
@@ -193,7 +215,7 @@ fn import_lines(lines: Vec<Line>, mut diagnostics: Vec<Diagnostic>) -> Imported 
         body_start -= 1;
     }
     let footer_start = notice::footer_start(&paras).max(body_start);
-    notice::read_front(&paras[..body_start], &mut plan, &mut diagnostics);
+    notice::read_front(&paras[..body_start], &mut plan, &mut diagnostics, keep);
     structure::read_body(
         &paras[body_start..footer_start],
         &mut plan,
@@ -213,7 +235,7 @@ fn import_lines(lines: Vec<Line>, mut diagnostics: Vec<Diagnostic>) -> Imported 
 
 /// A page that reposts a document inside a news item (`…通知指出…。原文如下：`): the news
 /// before the marker is the page's, not the document's.
-fn set_repost_aside(paras: &mut Vec<Para>, diagnostics: &mut Vec<Diagnostic>) {
+fn set_repost_aside(paras: &mut Vec<Para>, diagnostics: &mut Vec<Diagnostic>, keep: &BTreeSet<usize>) {
     let first_item = paras
         .iter()
         .position(Para::starts_item)
@@ -224,6 +246,10 @@ fn set_repost_aside(paras: &mut Vec<Para>, diagnostics: &mut Vec<Diagnostic>) {
     else {
         return;
     };
+    // Any line of it taken back in keeps the whole lead.
+    if paras[..=marker].iter().any(|p| keep.contains(&p.line)) {
+        return;
+    }
     for para in paras.drain(..=marker) {
         diagnostics.push(Diagnostic {
             line: para.line,

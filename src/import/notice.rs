@@ -203,7 +203,7 @@ fn signature_at(paras: &[Para], i: usize) -> bool {
 fn seal_note(diagnostics: &mut Vec<Diagnostic>, para: &Para) {
     diagnostics.push(Diagnostic {
         line: para.line,
-        severity: Severity::Warning,
+        severity: Severity::Unplaced,
         message: "署名下的代章说明，未导入（需要时写入署名）".into(),
         text: para.text.clone(),
     });
@@ -303,7 +303,7 @@ fn set_once(field: &mut String, value: String, para: &Para, diagnostics: &mut Ve
 fn unplaced(diagnostics: &mut Vec<Diagnostic>, para: &Para) {
     diagnostics.push(Diagnostic {
         line: para.line,
-        severity: Severity::Warning,
+        severity: Severity::Unplaced,
         message: "未能识别这一段的位置，未导入".into(),
         text: para.text.clone(),
     });
@@ -338,7 +338,12 @@ pub(crate) fn is_repost_marker(text: &str) -> bool {
 }
 
 /// Reads everything before the first numbered item.
-pub(crate) fn read_front(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn read_front(
+    paras: &[Para],
+    plan: &mut Plan,
+    diagnostics: &mut Vec<Diagnostic>,
+    keep: &std::collections::BTreeSet<usize>,
+) {
     // Where the notice proper begins: anything before it that is not the red header is noise.
     let first_notice = (0..paras.len()).find(|&i| {
         let text = &paras[i].text;
@@ -369,7 +374,10 @@ pub(crate) fn read_front(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<
         let notice = &mut plan.notice;
         let repeated = seen.contains(&text) && (is_title_line(text) || is_date(text));
         seen.push(text);
-        if repeated || (first_notice.is_some_and(|f| i < f) && repeats_heading(text)) {
+        let heading = first_notice.is_some_and(|f| i < f)
+            && repeats_heading(text)
+            && !keep.contains(&para.line);
+        if repeated || heading {
             diagnostics.push(Diagnostic {
                 line: para.line,
                 severity: Severity::Ignored,

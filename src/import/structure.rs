@@ -255,7 +255,7 @@ fn division_note(diagnostics: &mut Vec<Diagnostic>, para: &Para, rest: &str) {
     if !rest.is_empty() {
         diagnostics.push(Diagnostic {
             line: para.line,
-            severity: Severity::Ignored,
+            severity: Severity::Read,
             message: "任务末尾括号中的分工，已读作牵头和配合单位".into(),
             text: rest.to_string(),
         });

@@ -179,7 +179,7 @@ pub struct Notice {
 }
 
 /// Which notice field an edit addresses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum NoticeField {
     IssuerMark,
     DocNumber,

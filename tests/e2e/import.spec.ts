@@ -68,3 +68,67 @@ test('text without numbered structure gets a clear message', async ({ page }) =>
   await page.locator('#import-text').fill('这是一段没有编号的文字。');
   await expect(page.locator('.import-result')).toContainText('没有识别出带编号的部分或任务');
 });
+
+// A page copied with its site furniture: breadcrumb, information block, counters, print links.
+const PAGE = [
+  '首页 > 政务公开 > 通知公告',
+  '索引号：11330782329949043U/2021-374107 发布机构：义乌市卫生健康局',
+  '文号：义卫发〔2021〕5号 公开方式：主动公开',
+  '访问次数：1024 字体大小：大 中 小',
+  '关于印发2021年全市卫生健康工作要点的通知',
+  '各科室：',
+  '现将《2021年全市卫生健康工作要点》印发给你们，请认真贯彻执行。',
+  '义乌市卫生健康局',
+  '2021年3月1日',
+  '2021年全市卫生健康工作要点',
+  '一、加强党的建设',
+  '（一）落实全面从严治党责任。全年推进。',
+  '牵头科室：办公室',
+  '二、提升急救能力',
+  '（二）完善院前急救体系。',
+  '实时掌握救护车当前位置',
+  '牵头科室：医政科',
+  '【打印】【关闭】',
+].join('\n');
+
+test('check an import field by field: correct a field, take a dropped line back, create exactly that', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('#import-plan').click();
+  await page.locator('#import-text').fill(PAGE);
+
+  // The fields found, each with the line it came from; the number from the information block.
+  const number = page.locator('#import-field-docnumber');
+  await expect(number).toHaveValue('义卫发〔2021〕5号');
+  await expect(page.locator('.import-field').filter({ has: number }).locator('.field-source')).toHaveText(/^第3行：/);
+  const recipients = page.locator('#import-field-recipients');
+  await expect(recipients).toHaveValue('各科室');
+  await expect(page.locator('.import-field').filter({ has: recipients }).locator('.field-source')).toHaveText('第6行：各科室：');
+
+  // The dropped lines, a task's line among them (it names 当前位置, a word of site furniture).
+  const dropped = page.locator('.import-dropped');
+  await dropped.locator('summary').click();
+  await expect(dropped.locator('li').filter({ hasText: '访问次数' })).toHaveCount(1);
+  await dropped.getByRole('button', { name: '恢复第16行' }).click();
+  await expect(dropped.locator('.taken-back')).toContainText('实时掌握救护车当前位置');
+
+  // Correct 主送; the outline shows it at once.
+  await recipients.fill('局机关各科室、各直属单位');
+  await recipients.press('Tab');
+  await expect(page.locator('.import-outline')).toContainText('主送：局机关各科室、各直属单位');
+  await expect(page.locator('#import-field-recipients')).toHaveValue('局机关各科室、各直属单位');
+  await expect(page.locator('.import-field.corrected .field-source')).toHaveText('已修改');
+  // Taking the line back kept the correction.
+  await expect(page.locator('.import-dropped li').filter({ hasText: '实时掌握' })).toHaveCount(1);
+  await expect(page.locator('.import-dropped .taken-back li')).toHaveCount(1);
+  await page.locator('#import-create').click();
+
+  // The plan has exactly that: the corrected field, the line taken back, nothing dropped.
+  await expect(page.locator('.node')).toHaveCount(4);
+  await expect(page.locator('.node').nth(3).locator('.node-body')).toHaveValue('实时掌握救护车当前位置');
+  await expect(page.locator('.node').nth(1).locator('.node-body')).toHaveValue('全年推进。');
+  await page.getByRole('tab', { name: '通知要素' }).click();
+  await expect(page.getByLabel('主送机关')).toHaveValue('局机关各科室、各直属单位');
+  await expect(page.getByLabel('发文字号')).toHaveValue('义卫发〔2021〕5号');
+  await expect(page.getByLabel('成文日期')).toHaveValue('2021年3月1日');
+  await expect(page.locator('body')).not.toContainText('访问次数');
+});
