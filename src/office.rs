@@ -33,6 +33,8 @@ pub enum Job<'a> {
     ListXlsx { list: Cow<'a, ListView> },
     /// The paragraphs of the .docx sent beside the job (`import::docx::docx_paragraphs`).
     DocxParagraphs,
+    /// The rows of the .xlsx sent beside the job (`import::xlsx::xlsx_rows`).
+    XlsxRows,
 }
 
 /// What a job made.
@@ -55,7 +57,7 @@ impl Job<'_> {
     }
 }
 
-/// Runs a job; `bytes` is the file a [`Job::DocxParagraphs`] reads. Errors are messages for the
+/// Runs a job; `bytes` is the file a [`Job::DocxParagraphs`] or [`Job::XlsxRows`] reads. Errors are messages for the
 /// user, in Chinese.
 #[cfg(feature = "office")]
 pub fn run(job: &Job, bytes: &[u8]) -> Result<Done, String> {
@@ -68,5 +70,6 @@ pub fn run(job: &Job, bytes: &[u8]) -> Result<Done, String> {
         Job::SummaryDocx { summary } => Done::File(docx::summary_docx(summary)),
         Job::ListXlsx { list } => Done::File(xlsx::list_xlsx(list).map_err(xlsx_error)?),
         Job::DocxParagraphs => Done::Paragraphs(crate::import::docx::docx_paragraphs(bytes)?),
+        Job::XlsxRows => Done::Paragraphs(crate::import::xlsx::xlsx_rows(bytes)?),
     })
 }

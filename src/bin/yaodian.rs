@@ -12,14 +12,14 @@ use yaodian::export::docx::{division_table_docx, notice_docx};
 use yaodian::export::outline::outline;
 use yaodian::export::text::{notice_text, TextOptions};
 use yaodian::export::{table, xlsx};
-use yaodian::import::{docx, import_text, Imported, Severity};
+use yaodian::import::{docx, import_text, office_file, Imported, OfficeFile, Severity};
 use yaodian::plan::file;
 use yaodian::Plan;
 
 const USAGE: &str = "用法：
-  yaodian import FILE [-o plan.json]                     从文本或 .docx 导入计划，诊断信息输出到标准错误
+  yaodian import FILE [-o plan.json]                     从文本、.docx 或 .xlsx 导入计划，诊断信息输出到标准错误
   yaodian check FILE                                     检查计划（缺少牵头科室、时限，重复任务，时限超出年度等），有问题时返回非零
-  yaodian outline FILE                                   打印计划的大纲（FILE 为计划文件 .json、文本或 .docx）
+  yaodian outline FILE                                   打印计划的大纲（FILE 为计划文件 .json、文本、.docx 或 .xlsx）
   yaodian export FILE --format text [--no-indent] [-o OUT]   导出通知全文（可直接粘贴到 Word/WPS 的文本）
   yaodian export FILE --format docx -o OUT.docx               导出符合 GB/T 9704-2012 的公文 .docx
       文本和 .docx 均可加 --attachment（计划作为附件另起一页）、--no-fields（不在任务下写分工）
@@ -163,20 +163,28 @@ fn import(args: &[String]) -> Result<(), String> {
     }
 }
 
-/// Prints the import's diagnostics (not the ignored page furniture) on stderr.
+/// Prints the import's diagnostics on stderr: what to check and what was not placed, one per
+/// line; the page furniture left out and the text read into fields, counted.
 fn report(imported: &Imported) {
-    let ignored = imported
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Ignored)
-        .count();
+    let count = |severity: Severity| {
+        imported
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    };
     for d in imported
         .diagnostics
         .iter()
-        .filter(|d| d.severity != Severity::Ignored)
+        .filter(|d| matches!(d.severity, Severity::Warning | Severity::Unplaced))
     {
         eprintln!("{d}");
     }
+    let read = count(Severity::Read);
+    if read > 0 {
+        eprintln!("已按表头或括号读取 {read} 处分工");
+    }
+    let ignored = count(Severity::Ignored);
     if ignored > 0 {
         eprintln!("已忽略 {ignored} 行网页或页眉页脚内容");
     }
@@ -184,8 +192,19 @@ fn report(imported: &Imported) {
 
 fn import_file(path: &str) -> Result<Imported, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("无法读取 {path}：{e}"))?;
-    if bytes.starts_with(b"PK") {
-        return docx::import_docx(&bytes).map_err(|e| format!("{path}：{e}"));
+    match office_file(&bytes) {
+        Some(OfficeFile::Docx) => {
+            return docx::import_docx(&bytes).map_err(|e| format!("{path}：{e}"))
+        }
+        Some(OfficeFile::Xlsx) => {
+            return yaodian::import::xlsx::import_xlsx(&bytes).map_err(|e| format!("{path}：{e}"))
+        }
+        None if bytes.starts_with(b"PK") => {
+            return Err(format!(
+                "{path}：是压缩文件，但不是 .docx 或 .xlsx，请另存为 .docx、.xlsx 或文本后再导入"
+            ))
+        }
+        None => {}
     }
     let text = String::from_utf8(bytes)
         .map_err(|_| format!("{path}：不是 UTF-8 编码的文本文件，请另存为 UTF-8 后再导入"))?;

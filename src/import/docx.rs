@@ -16,8 +16,9 @@ use crate::plan::numbering::chinese;
 pub const MAX_DOCX_BYTES: u64 = 32 * 1024 * 1024;
 pub const MAX_UNPACKED_BYTES: u64 = 128 * 1024 * 1024;
 
-/// Refuses archives that are too big, unpack to too much, or are not zip files at all.
-fn check_archive(bytes: &[u8]) -> Result<(), String> {
+/// Refuses archives that are too big, unpack to too much, or are not zip files at all; `kind`
+/// names the format in the messages (`.docx`, `.xlsx`).
+pub(crate) fn check_archive(bytes: &[u8], kind: &str) -> Result<(), String> {
     if bytes.len() as u64 > MAX_DOCX_BYTES {
         return Err(format!(
             "文件过大（{} MB），不像是一份工作计划，已拒绝读取",
@@ -25,17 +26,18 @@ fn check_archive(bytes: &[u8]) -> Result<(), String> {
         ));
     }
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| {
-        "该文件不是有效的 .docx（文件不完整或不是 Word 文档），请在 Word/WPS 中另存为 .docx 后重试"
-            .to_string()
+        format!("该文件不是有效的 {kind}（文件不完整或格式不对），请在 Office/WPS 中另存为 {kind} 后重试")
     })?;
     let mut unpacked = 0u64;
     for i in 0..archive.len() {
         let entry = archive
             .by_index_raw(i)
-            .map_err(|_| "该 .docx 文件已损坏，无法读取".to_string())?;
+            .map_err(|_| format!("该 {kind} 文件已损坏，无法读取"))?;
         unpacked = unpacked.saturating_add(entry.size());
         if unpacked > MAX_UNPACKED_BYTES {
-            return Err("该 .docx 解压后过大（可能是恶意构造的压缩包），已拒绝读取".into());
+            return Err(format!(
+                "该 {kind} 解压后过大（可能是恶意构造的压缩包），已拒绝读取"
+            ));
         }
     }
     Ok(())
@@ -49,7 +51,7 @@ pub fn import_docx(bytes: &[u8]) -> Result<Imported, String> {
 /// The paragraphs of a .docx file (see [`paragraphs`]), for [`import_paragraphs`]. Fails only
 /// when the file is not a readable .docx.
 pub fn docx_paragraphs(bytes: &[u8]) -> Result<Vec<String>, String> {
-    check_archive(bytes)?;
+    check_archive(bytes, ".docx")?;
     let docx = docx_rs::read_docx(bytes).map_err(|e| {
         format!("无法读取该 .docx 文件（{e}），请确认文件完整，或另存为 .docx 后重试")
     })?;
@@ -70,17 +72,23 @@ pub fn paragraphs(docx: &Docx) -> Vec<String> {
     out
 }
 
+/// A table: one line per row, its cells split by tabs (see `import::table`), the paragraphs
+/// of a cell joined.
 fn table_text(table: &docx_rs::Table, lists: &mut Lists, out: &mut Vec<String>) {
     for TableChild::TableRow(row) in &table.rows {
+        let mut cells = Vec::new();
         for TableRowChild::TableCell(cell) in &row.cells {
+            let mut lines = Vec::new();
             for content in &cell.children {
                 match content {
-                    TableCellContent::Paragraph(p) => out.push(lists.text(p)),
-                    TableCellContent::Table(inner) => table_text(inner, lists, out),
+                    TableCellContent::Paragraph(p) => lines.push(lists.text(p)),
+                    TableCellContent::Table(inner) => table_text(inner, lists, &mut lines),
                     _ => {}
                 }
             }
+            cells.push(super::table::cell_text(&lines));
         }
+        out.push(super::table::row_line(&cells));
     }
 }
 

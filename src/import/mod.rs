@@ -15,7 +15,9 @@ pub mod markers;
 mod notice;
 pub mod review;
 mod structure;
-mod table;
+pub mod table;
+#[cfg(feature = "office")]
+pub mod xlsx;
 
 use std::collections::BTreeSet;
 
@@ -31,7 +33,8 @@ pub enum Severity {
     Unplaced,
     /// Text kept, but maybe not where the author meant it, or something to check.
     Warning,
-    /// Text read into fields rather than kept as it stood (`A、B负责` as 牵头/配合).
+    /// Text read into fields rather than kept as it stood (`A、B负责` as 牵头/配合, a table's
+    /// header as its columns).
     Read,
 }
 
@@ -104,6 +107,29 @@ pub fn is_binary(bytes: &[u8]) -> bool {
     control * 20 > head.len().max(1)
 }
 
+/// Which office file a zip archive is, from the names of its parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OfficeFile {
+    Docx,
+    Xlsx,
+}
+
+/// A .docx or .xlsx by its content (the part names stand uncompressed in a zip), whatever its
+/// file name says; None for anything else.
+pub fn office_file(bytes: &[u8]) -> Option<OfficeFile> {
+    if !bytes.starts_with(b"PK") {
+        return None;
+    }
+    let has = |name: &[u8]| bytes.windows(name.len()).any(|w| w == name);
+    if has(b"word/document.xml") {
+        Some(OfficeFile::Docx)
+    } else if has(b"xl/workbook.xml") {
+        Some(OfficeFile::Xlsx)
+    } else {
+        None
+    }
+}
+
 /// Imports the text of a plan or its notice. Never fails.
 pub fn import_text(input: &str) -> Imported {
     import_keeping(input, &BTreeSet::new())
@@ -135,7 +161,7 @@ pub fn import_keeping(input: &str, keep: &BTreeSet<usize>) -> Imported {
             table = Some(header);
             diagnostics.push(Diagnostic {
                 line: i + 1,
-                severity: Severity::Ignored,
+                severity: Severity::Read,
                 message: "任务表的表头，已按列读取".into(),
                 text: raw.trim().to_string(),
             });
@@ -174,7 +200,7 @@ pub fn import_keeping(input: &str, keep: &BTreeSet<usize>) -> Imported {
     for label in labels {
         diagnostics.push(Diagnostic {
             line: label.no,
-            severity: Severity::Ignored,
+            severity: Severity::Read,
             message: "单独成行的列名，已与下一行的内容合并".into(),
             text: label.text,
         });
@@ -235,7 +261,11 @@ fn import_lines(
 
 /// A page that reposts a document inside a news item (`…通知指出…。原文如下：`): the news
 /// before the marker is the page's, not the document's.
-fn set_repost_aside(paras: &mut Vec<Para>, diagnostics: &mut Vec<Diagnostic>, keep: &BTreeSet<usize>) {
+fn set_repost_aside(
+    paras: &mut Vec<Para>,
+    diagnostics: &mut Vec<Diagnostic>,
+    keep: &BTreeSet<usize>,
+) {
     let first_item = paras
         .iter()
         .position(Para::starts_item)

@@ -92,9 +92,7 @@ impl Review {
                     return None;
                 }
                 let corrected = self.fields.contains_key(&field) && value != as_found;
-                let source = (!corrected)
-                    .then(|| source_line(&lines, &value))
-                    .flatten();
+                let source = (!corrected).then(|| source_line(&lines, &value)).flatten();
                 Some(FoundField {
                     field,
                     value,

@@ -86,6 +86,46 @@ fn cells(raw: &str) -> Option<Vec<String>> {
     (cells.len() >= 2).then_some(cells)
 }
 
+/// The text of a spreadsheet or Word table cell written over several lines: the lines joined,
+/// with `、` where a line ends without punctuation (`各乡镇` / `县开发区`), as one cell's text.
+pub fn cell_text<S: AsRef<str>>(lines: &[S]) -> String {
+    let mut out = String::new();
+    for line in lines
+        .iter()
+        .map(|l| l.as_ref().trim())
+        .filter(|l| !l.is_empty())
+    {
+        let ends = out.ends_with(['。', '；', '：', '，', '、', '.', ';', ':', ',']);
+        if !out.is_empty() && !ends {
+            out.push('、');
+        }
+        // A tab or a line break inside a cell would split it.
+        out.extend(line.chars().map(|c| if c == '\t' { ' ' } else { c }));
+    }
+    out
+}
+
+/// One table row as a line the importer reads as a row: cells split by tabs (a row of one cell,
+/// merged across, still ends in a tab, so that the table goes on under it).
+pub fn row_line<S: AsRef<str>>(cells: &[S]) -> String {
+    let cells: Vec<&str> = cells.iter().map(|c| c.as_ref()).collect();
+    match cells.as_slice() {
+        [only] => format!("{only}\t"),
+        _ => cells.join("\t"),
+    }
+}
+
+/// A row whose only text is in its first cell, the others empty (a heading merged across).
+fn spanning(raw: &str) -> Option<String> {
+    let mut parts = raw
+        .split(['|', '\t'])
+        .map(normalize)
+        .filter(|c| !c.is_empty());
+    let first = parts.next()?;
+    let split = raw.contains(['|', '\t']);
+    (split && parts.next().is_none()).then_some(first)
+}
+
 /// A task table being read: its columns, and the group and row number reached.
 pub(crate) struct Table {
     columns: Vec<Column>,
@@ -126,8 +166,14 @@ impl Table {
         columns
     }
 
-    /// The lines one row stands for, or None when the line is not a row of this table.
+    /// The lines one row stands for, or None when the line is not a row of this table. A row
+    /// with one cell only (a section's heading merged across the table) is read as text, and
+    /// the table goes on under it.
     pub(crate) fn row(&mut self, raw: &str, no: usize) -> Option<Vec<Line>> {
+        if let Some(single) = spanning(raw) {
+            self.group.clear();
+            return Some(vec![Line::cell(no, single)]);
+        }
         let mut cells = cells(raw)?;
         let numbered = self.columns.first() == Some(&Column::Number);
         let number = match cells.first() {
@@ -174,7 +220,12 @@ impl Table {
             NumberStyle::None
         };
         let ordinal = number.unwrap_or(self.rows);
-        out.push(Line::item(no, title, marker(style, ordinal)));
+        if super::structure::starts_item(&title) {
+            // The task carries the document's own number (`（一）落实…`): that one counts.
+            out.push(Line::cell(no, title));
+        } else {
+            out.push(Line::item(no, title, marker(style, ordinal)));
+        }
         out.extend(rest.into_iter().map(|text| Line::cell(no, text)));
         out.extend(fields.into_iter().map(|text| Line::cell(no, text)));
         Some(out)

@@ -132,3 +132,19 @@ test('check an import field by field: correct a field, take a dropped line back,
   await expect(page.getByLabel('成文日期')).toHaveValue('2021年3月1日');
   await expect(page.locator('body')).not.toContainText('访问次数');
 });
+
+test('an .xlsx task table made in Excel imports with its columns', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('#import-plan').click();
+  // Made with openpyxl (tests/fixtures/make-foreign-xlsx.py): merged group cells, a date cell.
+  await page.locator('#import-file').setInputFiles('tests/fixtures/foreign-division.xlsx');
+  await expect(page.locator('.import-counts')).toContainText('识别出 2 个部分、3 项任务');
+  await expect(page.locator('.import-outline')).toContainText('牵头科室：医政医管科；配合科室：各乡镇卫生院、县人民医院；完成时限：2024年6月30日');
+  await expect(page.locator('#import-text')).toHaveValue(/^2024年卫生健康重点工作任务分解表/);
+  await page.locator('#import-create').click();
+  await expect(page.locator('.node')).toHaveCount(5);
+  const first = page.locator('.node').nth(1);
+  await expect(first.locator('[data-role="leads"] .chip-name')).toHaveText(['医政医管科']);
+  await expect(first.locator('[data-role="partners"] .chip-name')).toHaveText(['各乡镇卫生院', '县人民医院']);
+  await expect(page.locator('.node').nth(2).locator('.node-body')).toHaveValue('备注：按季度报送进展');
+});

@@ -306,7 +306,7 @@ fn section() -> impl Strategy<Value = Node> {
     })
 }
 
-fn plan() -> impl Strategy<Value = Plan> {
+pub(crate) fn plan() -> impl Strategy<Value = Plan> {
     (
         prop::collection::vec(section(), 1..5),
         any::<bool>(),

@@ -3,7 +3,7 @@
 //!
 //! Protocol (see `web/src/platform/worker.rs` for the other side): the worker posts `{ready: true}` once it
 //! runs; then each message `{id, job, bytes?}` (`job`: a [`yaodian::office::Job`] as JSON,
-//! `bytes`: the file a `DocxParagraphs` job reads) gets one answer `{id, file: Uint8Array}`,
+//! `bytes`: the file a `DocxParagraphs` or `XlsxRows` job reads) gets one answer `{id, file: Uint8Array}`,
 //! `{id, paragraphs: [..]}` or `{id, error: "…"}`.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};

@@ -1,4 +1,4 @@
-//! The import dialog: paste text or choose a .txt / .docx file; check the notice fields found
+//! The import dialog: paste text or choose a .txt / .docx file or an .xlsx task table; check the notice fields found
 //! (each with its source line, each correctable), take back any line dropped as page furniture,
 //! see what could not be placed and the outline; then create the plan. Nothing is created
 //! before 创建计划, and what is created is what the dialog shows (`Review::apply`).
@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use yaodian::export::outline::outline;
 use yaodian::import::review::{FoundField, Review, Reviewed};
-use yaodian::import::{is_binary, Diagnostic};
+use yaodian::import::{is_binary, office_file, Diagnostic, OfficeFile};
 use yaodian::office::{Done, Job};
 
 use crate::browser;
@@ -20,9 +20,8 @@ pub fn ImportDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl
     let review = RwSignal::new(Review::default());
     let result: Memo<Option<Reviewed>> = Memo::new(move |_| {
         source.with(|text| {
-            (!text.trim().is_empty()).then(|| {
-                browser::measure("yaodian:import", || review.with(|r| r.apply(text)))
-            })
+            (!text.trim().is_empty())
+                .then(|| browser::measure("yaodian:import", || review.with(|r| r.apply(text))))
         })
     });
     let absorb = RwSignal::new(true);
@@ -42,16 +41,25 @@ pub fn ImportDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl
                 Err(e) => return state.error(e),
             };
             let name = file.name().to_lowercase();
-            if bytes.starts_with(b"PK") || name.ends_with(".docx") {
-                state.info("正在读取 .docx……");
-                match worker::run(&Job::DocxParagraphs, Some(&bytes)).await {
+            let office = office_file(&bytes);
+            if let Some(kind) = office {
+                let (job, what) = match kind {
+                    OfficeFile::Docx => (Job::DocxParagraphs, ".docx"),
+                    OfficeFile::Xlsx => (Job::XlsxRows, ".xlsx"),
+                };
+                state.info(format!("正在读取 {what}……"));
+                match worker::run(&job, Some(&bytes)).await {
                     Ok(Done::Paragraphs(paragraphs)) => {
-                        state.info("已读取 .docx，请核对下方识别结果后创建计划");
+                        state.info(format!("已读取 {what}，请核对下方识别结果后创建计划"));
                         set_source(paragraphs.join("\n"));
                     }
-                    Ok(Done::File(_)) => state.error("无法读取该 .docx 文件"),
+                    Ok(Done::File(_)) => state.error(format!("无法读取该 {what} 文件")),
                     Err(e) => state.error(e),
                 }
+            } else if bytes.starts_with(b"PK") {
+                state.error("该文件是压缩包，但不是 .docx 或 .xlsx。请在 Word/WPS 或 Excel 中另存为 .docx / .xlsx，或复制文字粘贴");
+            } else if name.ends_with(".xls") {
+                state.error("不支持旧版 .xls 文件，请在 Excel/WPS 中另存为 .xlsx 后导入");
             } else if name.ends_with(".doc") {
                 state.error("不支持旧版 .doc 文件，请在 Word/WPS 中另存为 .docx 或复制文字粘贴");
             } else if is_binary(&bytes) {
@@ -95,13 +103,13 @@ pub fn ImportDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl
     view! {
         <section class="dialog import-dialog" role="dialog" aria-label="导入往年计划">
             <h2>"导入往年计划"</h2>
-            <p class="hint">"粘贴网页或 PDF 中复制的计划全文（含通知亦可），或选择 .txt / .docx 文件。网页导航、页码等会自动忽略，创建前可逐项核对。"</p>
+            <p class="hint">"粘贴网页或 PDF 中复制的计划全文（含通知亦可），或选择 .txt / .docx 文件、.xlsx 任务分工表。网页导航、页码等会自动忽略，创建前可逐项核对。"</p>
             <div class="import-source">
                 <textarea id="import-text" class="import-text" aria-label="粘贴计划全文" placeholder="在此粘贴计划全文……"
                     prop:value=move || source.get()
                     on:input=move |ev| set_source(event_target_value(&ev))></textarea>
-                <label class="button">"选择文件（.txt / .docx）"
-                    <input type="file" id="import-file" accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                <label class="button">"选择文件（.txt / .docx / .xlsx）"
+                    <input type="file" id="import-file" accept=".txt,.docx,.xlsx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                         class="visually-hidden" on:change=on_file/>
                 </label>
             </div>
@@ -215,7 +223,8 @@ fn FoundFieldRow(found: FoundField, review: RwSignal<Review>) -> impl IntoView {
         }
     });
     let input = if field.is_multiline() {
-        view! { <textarea id=id.clone() rows="3" prop:value=value on:change=commit></textarea> }.into_any()
+        view! { <textarea id=id.clone() rows="3" prop:value=value on:change=commit></textarea> }
+            .into_any()
     } else {
         view! { <input id=id.clone() type="text" prop:value=value on:change=commit/> }.into_any()
     };

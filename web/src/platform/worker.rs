@@ -50,7 +50,7 @@ pub fn on_stale(f: impl Fn() + 'static) {
     ON_STALE.with(|s| *s.borrow_mut() = Some(Box::new(f)));
 }
 
-/// Runs `job` in the worker (`bytes`: the file a `DocxParagraphs` job reads). The job is sent
+/// Runs `job` in the worker (`bytes`: the file a `DocxParagraphs` or `XlsxRows` job reads). The job is sent
 /// at once (so it may borrow); the future waits for the answer.
 pub fn run(
     job: &Job<'_>,
