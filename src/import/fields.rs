@@ -127,6 +127,28 @@ fn matching_open(text: &str) -> Option<usize> {
     None
 }
 
+/// Labelled fields in a bracket the copy cut off before it closed (`…（牵头单位：市爱卫办；
+/// 责任单位：各镇（`): for the last paragraph of a page's text, where the labels make them
+/// fields still.
+pub fn cut_fields(text: &str) -> Option<Trailing> {
+    let open = text
+        .char_indices()
+        .filter(|(_, c)| *c == '（')
+        .map(|(i, _)| i)
+        .filter(|&i| label_at(&text[i + '（'.len_utf8()..]).is_some())
+        .last()?;
+    let inner = &text[open + '（'.len_utf8()..];
+    // Open still: the `）`s after it close no more than the `（`s inside it.
+    if inner.matches('）').count() > inner.matches('（').count() {
+        return None;
+    }
+    Some(Trailing {
+        before: text[..open].trim_end().to_string(),
+        fields: fields_line(inner)?,
+        rest: String::new(),
+    })
+}
+
 /// What [`trailing_fields`] read from the end of a task.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Trailing {
@@ -356,6 +378,15 @@ mod tests {
         ] {
             assert_eq!(read(text, true), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_bracket_cut_off_keeps_its_labelled_fields() {
+        let cut = cut_fields("全民参与。（牵头单位：市爱卫办；责任单位：各镇（").unwrap();
+        assert_eq!(cut.before, "全民参与。");
+        assert_eq!(cut.fields[0], (FieldKind::Lead, "市爱卫办".to_string()));
+        assert!(cut_fields("全民参与。（牵头单位：市爱卫办）").is_none());
+        assert!(cut_fields("全民参与（2024年）").is_none());
     }
 
     #[test]

@@ -196,6 +196,13 @@ const NOISE_WORDS: &[&str] = &[
     "接上页",
     "接下页",
     "续上页",
+    "适老版",
+    "无障碍浏览",
+    "长者模式",
+    "阅读全文",
+    "请先登录",
+    "相关推荐",
+    "微信订阅号",
 ];
 
 /// Whole lines that are page furniture.
@@ -258,6 +265,10 @@ const METADATA_LABELS: &[&str] = &[
     "效力级别",
     "法规类别",
     "发布部门",
+    "文件有效性",
+    "政策解读",
+    "文字解读",
+    "图片解读",
 ];
 
 /// A line of a page's information block (`索引号：…公开日期：…`, `• 发文字号：宝卫〔2023〕4号`):
@@ -285,6 +296,9 @@ pub fn metadata(text: &str) -> Option<Vec<(&'static str, String)>> {
     if let Some(pair) = dated(text) {
         return Some(vec![pair]);
     }
+    if let Some(pair) = masthead_row(text) {
+        return Some(vec![pair]);
+    }
     let first = label_at(text)?;
     let mut pairs: Vec<(&'static str, String)> = Vec::new();
     let mut label = first;
@@ -303,6 +317,58 @@ pub fn metadata(text: &str) -> Option<Vec<(&'static str, String)>> {
     }
     pairs.push((label, value.trim_matches([' ', '|']).to_string()));
     Some(pairs)
+}
+
+/// `编辑出版： | 黔南州人民政府办公室`: a label and its value in the cells of a page's masthead
+/// table (a gazette's imprint), whatever the label.
+fn masthead_row(text: &str) -> Option<(&'static str, String)> {
+    let (label, value) = text.split_once('：')?;
+    let value = value.trim_start();
+    ((2..=6).contains(&label.chars().count())
+        && label.chars().all(is_han)
+        && value.starts_with('|'))
+    .then(|| ("信息", value.trim_matches(['|', ' ']).to_string()))
+}
+
+/// The information block written as a table without colons (`索引号 000014349/2020-3761045
+/// 成文日期 2020-10-15`, `文号 发布时间 2020-10-15`): the raw line's words, when the first is a
+/// label and a space follows it.
+pub fn spaced_metadata(raw: &str) -> Option<Vec<(&'static str, String)>> {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let label = |w: &str| METADATA_LABELS.iter().find(|l| **l == w).copied();
+    let first = label(words.first()?)?;
+    if words.len() < 2 {
+        return None;
+    }
+    let mut pairs = vec![(first, String::new())];
+    for word in &words[1..] {
+        match label(word) {
+            Some(next) => pairs.push((next, String::new())),
+            None => {
+                let value = &mut pairs.last_mut().expect("one pair at least").1;
+                value.push_str(&normalize(word));
+            }
+        }
+    }
+    Some(pairs)
+}
+
+/// A date and time alone on a line (`2022-09-11 15:14`, `2023/05/04`): a page's timestamp; no
+/// plan writes its dates so.
+fn is_timestamp(text: &str) -> bool {
+    let (date, time) = text.split_once(' ').unwrap_or((text, ""));
+    let parts: Vec<&str> = date.split(['-', '/']).collect();
+    parts.len() == 3
+        && parts[0].len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && time.chars().all(|c| c.is_ascii_digit() || c == ':')
+}
+
+/// `#生活知识# #社会生活#`: a page's hashtags.
+fn has_hashtags(text: &str) -> bool {
+    text.matches('#').count() >= 4
 }
 
 /// `时间：2023-05-04 08:58:16`: a short label and a date with a time of day, which no plan writes.
@@ -333,7 +399,7 @@ pub fn is_noise(text: &str) -> bool {
     if super::fields::label_at(text).is_some() || super::structure::starts_item(text) {
         return false;
     }
-    if NOISE_LINES.contains(&text) {
+    if NOISE_LINES.contains(&text) || is_timestamp(text) || has_hashtags(text) {
         return true;
     }
     if text.starts_with("来源：") || text.starts_with("来源:") {
@@ -417,6 +483,23 @@ mod tests {
             metadata(&normalize("【法宝引证码】CLI.1.304262")),
             Some(vec![("法宝引证码", "CLI.1.304262".to_string())])
         );
+        assert_eq!(
+            metadata(&normalize(
+                "编辑出版: | 黔南布依族苗族自治州人民政府办公室 |"
+            )),
+            Some(vec![(
+                "信息",
+                "黔南布依族苗族自治州人民政府办公室".to_string()
+            )])
+        );
+        assert_eq!(
+            spaced_metadata("文号 发布时间 2020-10-15"),
+            Some(vec![
+                ("文号", String::new()),
+                ("发布时间", "2020-10-15".to_string())
+            ])
+        );
+        assert_eq!(spaced_metadata("名称统一规范 加强管理"), None);
         // Content that merely names such a word is not.
         assert_eq!(metadata("一、名称统一规范"), None);
         assert_eq!(metadata("牵头科室：办公室"), None);
@@ -451,6 +534,9 @@ mod tests {
             "第 3 页 共 12 页",
             "★",
             "首页 > 政务公开 > 通知公告",
+            "2022-09-11 15:14",
+            "政策实施通常通过立法 #生活知识# #社会生活#",
+            "适老版-新",
         ] {
             assert!(is_noise(&normalize(text)), "{text}");
         }

@@ -167,7 +167,7 @@ pub fn import_keeping(input: &str, keep: &BTreeSet<usize>) -> Imported {
             });
             continue;
         }
-        let dropped = if let Some(pairs) = metadata(&text) {
+        let dropped = if let Some(pairs) = metadata(&text).or_else(|| lines::spaced_metadata(raw)) {
             for (label, value) in pairs {
                 if matches!(label, "文号" | "发文字号" | "文件编号")
                     && notice::is_doc_number(&value)

@@ -54,7 +54,7 @@ fn is_number_line(text: &str) -> bool {
 /// A whole date, alone: `2020年3月31日` or `二〇二〇年三月三十一日`.
 pub fn is_date(text: &str) -> bool {
     let Some((year, rest)) = text.split_once('年') else {
-        return false;
+        return is_digit_date(text);
     };
     let Some((month, rest)) = rest.split_once('月') else {
         return false;
@@ -81,6 +81,58 @@ pub fn is_date(text: &str) -> bool {
         })
         .collect();
     numeral(&year, 4) && year.chars().count() == 4 && numeral(month, 3) && numeral(day, 3)
+}
+
+/// A date that lost its 年月日 (`2020928`, `20200928`): read only where exactly one valid date
+/// fits the digits.
+fn is_digit_date(text: &str) -> bool {
+    if !(7..=8).contains(&text.len()) || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let year: u32 = text[..4].parse().unwrap_or(0);
+    let rest = &text[4..];
+    // A month or day of one digit, or two (a leading zero only in two).
+    let part = |p: &str, max: u32| {
+        (p.len() == 1 || p.len() == 2)
+            && (p.len() == 2 || !p.starts_with('0'))
+            && p.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n))
+    };
+    let fits = (1..rest.len())
+        .filter(|&k| part(&rest[..k], 12) && part(&rest[k..], 31))
+        .count();
+    (1949..=2100).contains(&year) && fits == 1
+}
+
+/// A document number damaged in the copy (`甘卫职健函2024〕217`: a bracket or the 号 lost): an
+/// organ's short name, a year and a serial, on a line of its own.
+fn is_damaged_number(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let Some(at) = (0..chars.len().saturating_sub(3)).find(|&i| {
+        chars[i..i + 4].iter().all(char::is_ascii_digit)
+            && (i == 0 || !chars[i - 1].is_ascii_digit())
+            && matches!(chars[i], '1' | '2')
+    }) else {
+        return false;
+    };
+    let tail: String = chars[at + 4..].iter().collect();
+    let serial = tail
+        .trim_start_matches(['〕', '）', ']'])
+        .trim_end_matches('号');
+    chars.len() <= 30
+        && at >= 2
+        && chars[..at]
+            .iter()
+            .all(|c| super::lines::is_han(*c) || matches!(c, '〔' | '（'))
+        && !serial.is_empty()
+        && serial.chars().all(|c| c.is_ascii_digit())
+        && (tail.starts_with(['〕', '）']) || text.contains(['〔', '（']) || text.ends_with('号'))
+}
+
+/// `〔政策文件〕关于印发…的通知`: a site's tag before a title, and the title.
+fn tagged_title(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix('〔')?;
+    let (tag, title) = rest.split_once('〕')?;
+    (tag.chars().count() <= 6 && is_notice_title(title)).then_some((tag, title))
 }
 
 fn is_notice_title(text: &str) -> bool {
@@ -314,10 +366,36 @@ fn unplaced(diagnostics: &mut Vec<Diagnostic>, para: &Para) {
 
 /// A notice title at `i`, on one line or wrapped over two or three: how many lines it takes.
 fn notice_title_at(paras: &[Para], i: usize) -> Option<usize> {
+    // The issuing organ on a line above `关于…的通知` (GB/T 9704 7.3.3: organ, matter, kind).
+    let line = |k: usize| paras.get(k).map(|p| p.text.as_str());
+    if let (Some(organ), Some(title)) = (line(i), line(i + 1)) {
+        let organ_suffix = [
+            "办公室",
+            "政府",
+            "委员会",
+            "局",
+            "委",
+            "厅",
+            "部",
+            "中心",
+            "院",
+            "署",
+            "办",
+        ];
+        if is_name_line(organ)
+            && !organ.contains(['关', '各'])
+            && organ_suffix.iter().any(|w| organ.ends_with(w))
+            && title.starts_with("关于")
+            && is_notice_title(title)
+        {
+            return Some(2);
+        }
+    }
     let mut text = String::new();
     for n in 1..=3 {
         let line = &paras.get(i + n - 1)?.text;
-        if n > 1 && (line.ends_with('：') || is_number_line(line)) {
+        // A line that is a title, number or 主送 of its own does not continue one.
+        if n > 1 && (line.ends_with('：') || is_number_line(line) || is_notice_title(line)) {
             return None;
         }
         text.push_str(line);
@@ -362,7 +440,9 @@ pub(crate) fn read_front(
                 rest = rest.replace(p.text.as_str(), "");
             }
         }
-        rest.len() < text.len() && rest.trim_matches(['《', '》', ' ']).is_empty()
+        // What is left may be the page's date stamp (`…实施意见 20220912`).
+        let left = rest.trim_matches(['《', '》', ' ']);
+        rest.len() < text.len() && (left.is_empty() || left.chars().all(|c| c.is_ascii_digit()))
     };
     let mut seen: Vec<&str> = Vec::new();
     let mut header: Vec<&Para> = Vec::new();
@@ -407,8 +487,27 @@ pub(crate) fn read_front(
         {
             notice.doc_number = number;
             notice.signer = signer;
+        } else if let Some((tag, title)) = tagged_title(text).filter(|_| notice.title.is_empty()) {
+            notice.title = title.to_string();
+            diagnostics.push(Diagnostic {
+                line: para.line,
+                severity: Severity::Ignored,
+                message: "标题前的网站栏目标签，已忽略".into(),
+                text: format!("〔{tag}〕"),
+            });
         } else if notice.title.is_empty() && is_notice_title(text) {
             notice.title = text.to_string();
+        } else if notice.doc_number.is_empty()
+            && is_damaged_number(text)
+            && (!notice.title.is_empty() || next.is_some_and(|n| n.ends_with('：')))
+        {
+            notice.doc_number = text.to_string();
+            diagnostics.push(Diagnostic {
+                line: para.line,
+                severity: Severity::Warning,
+                message: "发文字号不完整（缺少〔〕或“号”），已照原样读入，请核对".into(),
+                text: text.to_string(),
+            });
         } else if let Some(n) = notice_title_at(paras, i).filter(|_| notice.title.is_empty()) {
             notice.title = paras[i..i + n].iter().map(|p| p.text.as_str()).collect();
             i += n - 1;
@@ -514,6 +613,14 @@ mod tests {
         assert!(is_date("二〇二〇年三月三十一日"));
         assert!(is_date("二OO八年九月八日"));
         assert!(is_date("二○○八年九月八日"));
+        assert!(is_date("2020928"));
+        assert!(is_date("20200928"));
+        assert!(!is_date("2020111"), "1月11日 or 11月1日");
+        assert!(!is_date("12345678"));
+        assert!(is_damaged_number("甘卫职健函2024〕217"));
+        assert!(is_damaged_number("同卫健发〔2020〕8"));
+        assert!(!is_damaged_number("2024年工作要点"));
+        assert!(!is_damaged_number("全县2024户"));
         assert!(!is_date("2020年3月31日前完成"));
         assert!(is_doc_number("同卫健党组发〔2020〕8号"));
         assert_eq!(

@@ -150,6 +150,17 @@ pub(crate) fn read_body(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<D
         }
     }
 
+    // The page's text may end inside the last task's division bracket.
+    if let Some(last) = items.last_mut().filter(|i| i.fields.is_empty()) {
+        let text = last.extra.last().unwrap_or(&last.text);
+        if let Some(cut) = fields::cut_fields(text) {
+            match last.extra.last_mut() {
+                Some(extra) => *extra = cut.before,
+                None => last.text = cut.before,
+            }
+            last.fields = cut.fields;
+        }
+    }
     give_group_fields_to_parents(&mut items);
     detect_numbering(&items, plan, diagnostics);
     let roots: Vec<usize> = (0..items.len()).filter(|&i| items[i].depth == 0).collect();
