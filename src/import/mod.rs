@@ -139,6 +139,16 @@ pub fn import_text(input: &str) -> Imported {
 /// where the importer would drop them as page furniture: the lines a user took back in.
 pub fn import_keeping(input: &str, keep: &BTreeSet<usize>) -> Imported {
     let mut diagnostics = Vec::new();
+    let converted = lines::simplified(input);
+    if converted.is_some() {
+        diagnostics.push(Diagnostic {
+            line: 1,
+            severity: Severity::Warning,
+            message: "原文为繁体字，已按简体字导入".into(),
+            text: String::new(),
+        });
+    }
+    let input = converted.as_deref().unwrap_or(input);
     let mut lines = Vec::new();
     // The 文号 of a page's information block: the notice's own when the text names none.
     let mut page_number = None;
@@ -167,7 +177,10 @@ pub fn import_keeping(input: &str, keep: &BTreeSet<usize>) -> Imported {
             });
             continue;
         }
-        let dropped = if let Some(pairs) = metadata(&text).or_else(|| lines::spaced_metadata(raw)) {
+        let dropped = if let Some(number) = notice::title_bar_number(raw) {
+            page_number.get_or_insert(number);
+            Some("网页的标题栏（标题、文号、日期），已忽略")
+        } else if let Some(pairs) = metadata(&text).or_else(|| lines::spaced_metadata(raw)) {
             for (label, value) in pairs {
                 if matches!(label, "文号" | "发文字号" | "文件编号")
                     && notice::is_doc_number(&value)

@@ -249,10 +249,56 @@ pub fn is_signature(text: &str, next: Option<&str>, after: Option<&str>) -> bool
             || (next.is_some_and(is_seal_line) && after.is_some_and(is_date)))
 }
 
-/// Whether the paragraph at `i` is a 署名.
-fn signature_at(paras: &[Para], i: usize) -> bool {
+/// Names of organs, as the 署名 of a joint notice lists them, one per line.
+const ORGAN_SUFFIXES: &[&str] = &[
+    "办公室",
+    "政府",
+    "委员会",
+    "局",
+    "委",
+    "厅",
+    "部",
+    "署",
+    "办",
+    "会",
+    "院",
+    "中心",
+    "党组",
+];
+
+/// A line that names an organ: `国家卫生健康委`, `中央军委后勤保障部卫生局`.
+fn is_organ(text: &str) -> bool {
+    is_name_line(text) && ORGAN_SUFFIXES.iter().any(|w| text.ends_with(w))
+}
+
+/// The 署名 that begins at `i`: how many lines it takes (one name, or the organs of a joint
+/// notice one per line), ending right above the date (or the seal line and the date).
+fn signature_at(paras: &[Para], i: usize) -> Option<usize> {
     let text = |k: usize| paras.get(k).map(|p| p.text.as_str());
-    text(i).is_some_and(|t| is_signature(t, text(i + 1), text(i + 2)))
+    let signs = |k: usize| text(k).is_some_and(|t| is_signature(t, text(k + 1), text(k + 2)));
+    if signs(i) {
+        return Some(1);
+    }
+    if !text(i).is_some_and(is_organ) {
+        return None;
+    }
+    let mut n = 1;
+    while text(i + n).is_some_and(is_organ) {
+        n += 1;
+        if signs(i + n - 1) {
+            return Some(n);
+        }
+    }
+    None
+}
+
+/// The 署名's text from its lines: the organs of a joint notice joined by `、`.
+fn signature_text(paras: &[Para], i: usize, n: usize) -> String {
+    paras[i..i + n]
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 fn seal_note(diagnostics: &mut Vec<Diagnostic>, para: &Para) {
@@ -296,6 +342,12 @@ pub(crate) fn footer_start(paras: &[Para]) -> usize {
                 i -= 2;
             } else if i > 0 && is_name_line(&paras[i - 1].text) {
                 i -= 1;
+                // A joint notice: more organs above, one per line.
+                if is_organ(&paras[i].text) {
+                    while i > 0 && is_organ(&paras[i - 1].text) {
+                        i -= 1;
+                    }
+                }
             }
         } else if copy_line(text).is_some() || note_line(text).is_some() {
             i -= 1;
@@ -310,7 +362,11 @@ pub(crate) fn footer_start(paras: &[Para]) -> usize {
 }
 
 pub(crate) fn read_footer(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec<Diagnostic>) {
+    let mut skip_to = 0;
     for (i, para) in paras.iter().enumerate() {
+        if i < skip_to {
+            continue;
+        }
         let text = para.text.as_str();
         let next = paras.get(i + 1).map(|p| p.text.as_str());
         let notice = &mut plan.notice;
@@ -336,8 +392,9 @@ pub(crate) fn read_footer(paras: &[Para], plan: &mut Plan, diagnostics: &mut Vec
         } else if is_seal_line(text) && next.is_some_and(is_date) {
             seal_note(diagnostics, para);
             continue;
-        } else if signature_at(paras, i) {
-            (&mut notice.signature, text.to_string())
+        } else if let Some(n) = signature_at(paras, i) {
+            skip_to = i + n;
+            (&mut notice.signature, signature_text(paras, i, n))
         } else {
             unplaced(diagnostics, para);
             continue;
@@ -362,6 +419,21 @@ fn unplaced(diagnostics: &mut Vec<Diagnostic>, para: &Para) {
         message: "未能识别这一段的位置，未导入".into(),
         text: para.text.clone(),
     });
+}
+
+/// A page's title bar that repeats the notice's title, number and date on one line
+/// (`关于印发…的通知 国疾控规财发〔2024〕11号 2024年5月21日 |`): the number in it.
+pub fn title_bar_number(raw: &str) -> Option<String> {
+    let words: Vec<String> = raw
+        .split(|c: char| c.is_whitespace() || c == '|')
+        .map(super::lines::normalize)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let number = words.iter().find(|w| is_doc_number(w))?;
+    let all = words
+        .iter()
+        .all(|w| is_notice_title(w) || is_doc_number(w) || is_date(w));
+    (words.len() >= 2 && all && words.iter().any(|w| is_notice_title(w))).then(|| number.clone())
 }
 
 /// A notice title at `i`, on one line or wrapped over two or three: how many lines it takes.
@@ -533,8 +605,9 @@ pub(crate) fn read_front(
         } else if plan.title.is_empty() && is_plan_title(text) {
             plan.title = text.to_string();
             in_requirements = true;
-        } else if notice.signature.is_empty() && signature_at(paras, i) {
-            notice.signature = text.to_string();
+        } else if let Some(n) = signature_at(paras, i).filter(|_| notice.signature.is_empty()) {
+            notice.signature = signature_text(paras, i, n);
+            i += n - 1;
         } else if !notice.signature.is_empty() && is_seal_line(text) && next.is_some_and(is_date) {
             seal_note(diagnostics, para);
         } else if in_requirements || starts_requirements(text) {

@@ -79,7 +79,10 @@ impl Review {
         for (field, value) in &self.fields {
             *imported.plan.notice.get_mut(*field) = value.trim().to_string();
         }
-        let lines: Vec<(usize, String)> = input
+        let converted = super::lines::simplified(input);
+        let lines: Vec<(usize, String)> = converted
+            .as_deref()
+            .unwrap_or(input)
             .lines()
             .enumerate()
             .map(|(i, l)| (i + 1, normalize(l)))
