@@ -135,8 +135,7 @@ pub fn cut_fields(text: &str) -> Option<Trailing> {
         .char_indices()
         .filter(|(_, c)| *c == '（')
         .map(|(i, _)| i)
-        .filter(|&i| label_at(&text[i + '（'.len_utf8()..]).is_some())
-        .last()?;
+        .rfind(|&i| label_at(&text[i + '（'.len_utf8()..]).is_some())?;
     let inner = &text[open + '（'.len_utf8()..];
     // Open still: the `）`s after it close no more than the `（`s inside it.
     if inner.matches('）').count() > inner.matches('（').count() {
