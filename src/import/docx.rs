@@ -52,6 +52,11 @@ pub fn import_docx(bytes: &[u8]) -> Result<Imported, String> {
 /// when the file is not a readable .docx.
 pub fn docx_paragraphs(bytes: &[u8]) -> Result<Vec<String>, String> {
     check_archive(bytes, ".docx")?;
+    // A zip without a Word document in it (a workbook, an archive) is not read at all: the
+    // reader is not made for it (it did not return on an .xlsx).
+    if super::office_file(bytes) != Some(super::OfficeFile::Docx) {
+        return Err("该文件不是 Word 文档（.docx），请选择 .docx，或把内容复制后粘贴".into());
+    }
     let docx = docx_rs::read_docx(bytes).map_err(|e| {
         format!("无法读取该 .docx 文件（{e}），请确认文件完整，或另存为 .docx 后重试")
     })?;

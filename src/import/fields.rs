@@ -67,17 +67,14 @@ pub fn label_at(text: &str) -> Option<(FieldKind, usize)> {
 pub fn fields_line(text: &str) -> Option<Vec<(FieldKind, String)>> {
     label_at(text)?;
     let mut starts = Vec::new();
+    let mut at_boundary = true;
     for (i, c) in text.char_indices() {
-        let at_boundary = i == 0
-            || text[..i]
-                .chars()
-                .last()
-                .is_some_and(|p| matches!(p, '；' | ';' | '。' | ' ' | '，'));
         if at_boundary && c != ' ' {
             if let Some((kind, len)) = label_at(&text[i..]) {
                 starts.push((i, kind, len));
             }
         }
+        at_boundary = matches!(c, '；' | ';' | '。' | ' ' | '，');
     }
     let mut fields = Vec::new();
     for (n, &(start, kind, len)) in starts.iter().enumerate() {
@@ -216,32 +213,42 @@ fn responsibility(inner: &str, first_leads: bool) -> Option<Vec<(FieldKind, Stri
 
 /// Whether a document says that the first body listed for a task leads it.
 pub fn says_first_leads(text: &str) -> bool {
-    text.contains("列第一位") || text.contains("排在第一位") || text.contains("排名第一")
+    text.contains("第一")
+        && (text.contains("列第一位") || text.contains("排在第一位") || text.contains("排名第一"))
+}
+
+/// The division label that is the whole of `text` (`责任单位`), if any.
+pub fn exact_label(text: &str) -> Option<FieldKind> {
+    LABELS
+        .iter()
+        .find(|(label, _)| *label == text)
+        .map(|(_, kind)| *kind)
 }
 
 /// Splits a list of names on 、 ， , ； ; — but not inside brackets (`各县（市、区）卫生健康局`).
 pub fn split_names(value: &str) -> Vec<String> {
     let mut names = Vec::new();
     let mut depth = 0i32;
-    let mut current = String::new();
-    for c in value.chars() {
+    let mut start = 0;
+    let mut push = |piece: &str| {
+        let name = piece.trim().trim_end_matches('。').trim();
+        if !name.is_empty() {
+            names.push(name.to_string());
+        }
+    };
+    for (i, c) in value.char_indices() {
         match c {
             '（' | '(' | '《' | '“' => depth += 1,
             '）' | ')' | '》' | '”' => depth -= 1,
+            '、' | '，' | ',' | '；' | ';' if depth <= 0 => {
+                push(&value[start..i]);
+                start = i + c.len_utf8();
+            }
             _ => {}
         }
-        if depth <= 0 && matches!(c, '、' | '，' | ',' | '；' | ';') {
-            names.push(std::mem::take(&mut current));
-        } else {
-            current.push(c);
-        }
     }
-    names.push(current);
+    push(&value[start..]);
     names
-        .into_iter()
-        .map(|n| n.trim().trim_end_matches('。').trim().to_string())
-        .filter(|n| !n.is_empty())
-        .collect()
 }
 
 /// Puts the fields read for one task into its division; returns the names given twice for the

@@ -62,9 +62,30 @@ pub fn is_cjk(c: char) -> bool {
 /// A page that lost its line breaks (`…保洁。 (十二)城区废品… 牵头单位:… 二OO八年九月八日`):
 /// the raw line cut at the spaces before an item's number, a division label or a closing
 /// date. Lines of ordinary length are left whole.
-pub fn split_run_on(raw: &str) -> Vec<&str> {
-    if raw.chars().nth(120).is_none() {
-        return vec![raw];
+pub fn split_run_on(raw: &str) -> impl Iterator<Item = &str> {
+    // Most lines are short: no allocation for them.
+    let mut pieces = if raw.len() < 120 {
+        Vec::new()
+    } else {
+        run_on_pieces(raw)
+    };
+    let first = if pieces.is_empty() {
+        raw
+    } else {
+        pieces.remove(0)
+    };
+    std::iter::once(first).chain(pieces)
+}
+
+fn run_on_pieces(raw: &str) -> Vec<&str> {
+    // Lines without inner spaces (most long ones) need no walk (memchr per kind of space).
+    let inner = raw.trim();
+    if ![' ', '\u{3000}', '\u{a0}', '\t']
+        .iter()
+        .any(|&c| inner.contains(c))
+        || raw.chars().nth(120).is_none()
+    {
+        return Vec::new();
     }
     let mut pieces = Vec::new();
     let mut start = 0;
@@ -81,14 +102,21 @@ pub fn split_run_on(raw: &str) -> Vec<&str> {
             end = j + d.len_utf8();
             chars.next();
         }
+        // Nothing before the spaces (an indent): nothing to cut off.
+        if raw[start..i].trim().is_empty() {
+            continue;
+        }
         // The words up to the next space: an item numbered there is not an inline one.
         let word = raw[end..].split(char::is_whitespace).next().unwrap_or("");
-        let rest = normalize(&raw[end..]);
+        // Labels are short: the next 40 characters tell (not the whole rest, at every space).
+        let ahead: String = raw[end..].chars().take(40).collect();
+        let rest = normalize(&ahead);
+        let last = raw[end..].chars().nth(24).is_none();
         let opens = super::structure::starts_item(&normalize(word))
             || super::fields::label_at(&rest).is_some()
             || super::starts_with_label(&rest)
-            || super::notice::is_date(&rest);
-        if opens && !raw[start..i].trim().is_empty() {
+            || (last && super::notice::is_date(&rest));
+        if opens {
             pieces.push(&raw[start..i]);
             start = end;
         }
@@ -102,6 +130,14 @@ pub fn split_run_on(raw: &str) -> Vec<&str> {
 /// and one in twenty of the Chinese characters differ. None for a simplified text, which a
 /// stray traditional character in a name does not turn.
 pub fn simplified(input: &str) -> Option<String> {
+    // Characters every traditional plan has and no simplified one: without any, nothing to do.
+    const TELLTALE: &[char] = &[
+        '們', '於', '這', '個', '國', '為', '與', '會', '發', '關', '時', '說', '對', '體', '務',
+        '衛', '醫', '經', '開', '實', '進', '劃', '點', '員', '單', '區',
+    ];
+    if !input.chars().take(4000).any(|c| TELLTALE.contains(&c)) {
+        return None;
+    }
     let sample: String = input.chars().take(4000).collect();
     let han = sample.chars().filter(|c| is_han(*c)).count();
     let converted = simplet2s::convert(&sample);
@@ -315,6 +351,16 @@ pub fn metadata(text: &str) -> Option<Vec<(&'static str, String)>> {
     if let Some(pair) = masthead_row(text) {
         return Some(vec![pair]);
     }
+    // The label is the text before the first colon or closing bracket, within a label's
+    // length (most lines have none there, or a division label).
+    let head = text.strip_prefix('〔').unwrap_or(text);
+    let (at, _) = head
+        .char_indices()
+        .take(7)
+        .find(|(_, c)| matches!(c, '：' | ':' | '〕'))?;
+    if !METADATA_LABELS.contains(&&head[..at]) {
+        return None;
+    }
     let first = label_at(text)?;
     let mut pairs: Vec<(&'static str, String)> = Vec::new();
     let mut label = first;
@@ -350,8 +396,16 @@ fn masthead_row(text: &str) -> Option<(&'static str, String)> {
 /// 成文日期 2020-10-15`, `文号 发布时间 2020-10-15`): the raw line's words, when the first is a
 /// label and a space follows it.
 pub fn spaced_metadata(raw: &str) -> Option<Vec<(&'static str, String)>> {
-    let words: Vec<&str> = raw.split_whitespace().collect();
     let label = |w: &str| METADATA_LABELS.iter().find(|l| **l == w).copied();
+    // The first word is a label, of a few characters: look no further on other lines.
+    let start = raw.trim_start();
+    let (end, _) = start
+        .char_indices()
+        .take(8)
+        .find(|(_, c)| c.is_whitespace())?;
+    label(&start[..end])?;
+    start[end..].split_whitespace().next()?;
+    let words: Vec<&str> = raw.split_whitespace().collect();
     let first = label(words.first()?)?;
     if words.len() < 2 {
         return None;
@@ -372,6 +426,9 @@ pub fn spaced_metadata(raw: &str) -> Option<Vec<(&'static str, String)>> {
 /// A date and time alone on a line (`2022-09-11 15:14`, `2023/05/04`): a page's timestamp; no
 /// plan writes its dates so.
 fn is_timestamp(text: &str) -> bool {
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let (date, time) = text.split_once(' ').unwrap_or((text, ""));
     let parts: Vec<&str> = date.split(['-', '/']).collect();
     parts.len() == 3
@@ -412,9 +469,14 @@ pub fn is_noise(text: &str) -> bool {
     }
     // A division field (`牵头科室：…`) is content, and is most of a plan's short lines; so is a
     // numbered item, whatever words it holds (`3.实时掌握救护车当前位置`).
-    if super::fields::label_at(text).is_some() || super::structure::starts_item(text) {
+    if super::fields::label_at(text).is_some() {
         return false;
     }
+    looks_like_noise(text) && !super::structure::starts_item(text)
+}
+
+/// The furniture tests of [`is_noise`], content labels and items aside.
+fn looks_like_noise(text: &str) -> bool {
     if NOISE_LINES.contains(&text) || is_timestamp(text) || has_hashtags(text) {
         return true;
     }
@@ -527,7 +589,7 @@ mod tests {
             "(十一)破产企业卫生管理 牵头单位:市国资委 配合单位:河东区 主要任务:{}。 (十二)城区废品收购站清理 二OO八年九月八日",
             "对破产企业的卫生进行整治".repeat(8)
         );
-        let pieces: Vec<String> = split_run_on(&raw).iter().map(|p| normalize(p)).collect();
+        let pieces: Vec<String> = split_run_on(&raw).map(normalize).collect();
         assert_eq!(pieces.len(), 6, "{pieces:?}");
         assert_eq!(pieces[0], "（十一）破产企业卫生管理");
         assert_eq!(pieces[1], "牵头单位：市国资委");
@@ -536,7 +598,7 @@ mod tests {
         assert_eq!(pieces[4], "（十二）城区废品收购站清理");
         assert_eq!(pieces[5], "二OO八年九月八日");
         let short = "一、加强党建 （一）深化改革";
-        assert_eq!(split_run_on(short), [short]);
+        assert_eq!(split_run_on(short).collect::<Vec<_>>(), [short]);
     }
 
     #[test]

@@ -21,6 +21,38 @@ fn is_chinese_digit(c: char) -> bool {
 
 /// The value of a Chinese numeral (一 … 九十九 … 一百零一).
 pub fn chinese_value(text: &str) -> Option<u32> {
+    // Below 一万 (every marker), read directly: digits times descending units, 零 between.
+    let digit = |c: char| "零一二三四五六七八九".find(c).map(|i| i as u32 / 3);
+    let small = (|| {
+        let (mut total, mut pending, mut last_unit) = (0u32, None::<u32>, 10_000u32);
+        for c in text.chars() {
+            let unit = match c {
+                '十' => 10,
+                '百' => 100,
+                '千' => 1000,
+                '两' | '〇' => {
+                    pending = Some(if c == '两' { 2 } else { 0 });
+                    continue;
+                }
+                _ => {
+                    if pending.is_some_and(|p| p != 0) {
+                        return None; // two digits in a row: not this simple form
+                    }
+                    pending = Some(digit(c)?);
+                    continue;
+                }
+            };
+            if unit >= last_unit {
+                return None;
+            }
+            total += pending.take().unwrap_or(1) * unit;
+            last_unit = unit;
+        }
+        Some(total + pending.unwrap_or(0)).filter(|&n| n > 0)
+    })();
+    if small.is_some() {
+        return small;
+    }
     let text = text.replace('〇', "零").replace('两', "二");
     text.to_number(ChineseCountMethod::TenThousand)
         .ok()
@@ -219,6 +251,23 @@ mod tests {
         ] {
             assert_eq!(marker(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn chinese_numerals_small_and_large() {
+        let general = |t: &str| {
+            t.replace('〇', "零")
+                .replace('两', "二")
+                .to_number(ChineseCountMethod::TenThousand)
+                .ok()
+        };
+        for n in 1..=3000u32 {
+            let text = crate::plan::numbering::chinese(n);
+            assert_eq!(chinese_value(&text), Some(n), "{text}");
+            assert_eq!(chinese_value(&text), general(&text), "{text}");
+        }
+        assert_eq!(chinese_value("两"), Some(2));
+        assert_eq!(chinese_value("二千一百七十五"), Some(2175));
     }
 
     #[test]

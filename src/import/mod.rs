@@ -156,7 +156,7 @@ pub fn import_keeping(input: &str, keep: &BTreeSet<usize>) -> Imported {
     let pieces = input
         .lines()
         .enumerate()
-        .flat_map(|(i, raw)| lines::split_run_on(raw).into_iter().map(move |p| (i, p)));
+        .flat_map(|(i, raw)| lines::split_run_on(raw).map(move |p| (i, p)));
     for (i, raw) in pieces {
         let text = normalize(raw);
         if text.is_empty() {
@@ -240,10 +240,18 @@ fn import_lines(
     let summary = set_summary_aside(&mut paras, &mut diagnostics);
     let mut plan = Plan::default();
 
-    let mut body_start = paras
-        .iter()
-        .position(Para::starts_item)
-        .unwrap_or(paras.len());
+    let first_item = |from: usize| {
+        paras[from..]
+            .iter()
+            .position(Para::starts_item)
+            .map_or(paras.len(), |i| from + i)
+    };
+    let mut body_start = first_item(0);
+    // A notice that gives its own numbered instructions before its 署名 and date, with the plan
+    // after them: those paragraphs are the transmittal's, the plan's items come after the date.
+    if let Some(end) = notice::transmittal_end(&paras, body_start) {
+        body_start = first_item(end);
+    }
     // An unnumbered heading right above the first item opens the body.
     if body_start > 0
         && body_start < paras.len()
@@ -313,13 +321,23 @@ fn ends_sentence(text: &str) -> bool {
 /// A line that reads as running prose (as opposed to a heading, title or short label): it has
 /// inner punctuation, or is as long as a full printed line, or leaves a bracket or quote open.
 fn is_prose(text: &str) -> bool {
-    let count = |c: char| text.chars().filter(|&x| x == c).count();
-    let n = text.chars().count();
-    (n >= 16 && text.contains(['，', '。', '、', '；', '：']))
-        || n >= 25
-        || count('《') > count('》')
-        || count('“') > count('”')
-        || count('（') > count('）')
+    // One pass: the length, inner punctuation, and brackets or quotes left open.
+    let (mut n, mut punctuated) = (0usize, false);
+    let mut open = [0i32; 3];
+    for c in text.chars() {
+        n += 1;
+        match c {
+            '，' | '。' | '、' | '；' | '：' => punctuated = true,
+            '《' => open[0] += 1,
+            '》' => open[0] -= 1,
+            '“' => open[1] += 1,
+            '”' => open[1] -= 1,
+            '（' => open[2] += 1,
+            '）' => open[2] -= 1,
+            _ => {}
+        }
+    }
+    (n >= 16 && punctuated) || n >= 25 || open.iter().any(|&o| o > 0)
 }
 
 /// `监督方式：…`, `联系人：…`: a short label and a colon open a line of their own.
@@ -338,8 +356,9 @@ fn join_broken_lines(lines: Vec<Line>) -> Vec<Para> {
         last_cell = line.cell;
         if let Some(last) = paras.last_mut().filter(|_| joinable) {
             let after = |k: usize| lines.get(i + k).map(|l| l.text.as_str());
-            let continues = is_prose(&last.text)
-                && !ends_sentence(&last.text)
+            // Cheapest first: most paragraphs end a sentence.
+            let continues = !ends_sentence(&last.text)
+                && is_prose(&last.text)
                 && !notice::is_closing_line(&last.text)
                 && !notice::is_title_line(&last.text)
                 && !structure::starts_item(&line.text)

@@ -10,7 +10,7 @@ fn no_punctuation(text: &str) -> bool {
 
 /// A short line without punctuation: an organ's name, a signature, a title.
 fn is_name_line(text: &str) -> bool {
-    text.chars().count() <= 30 && no_punctuation(text) && super::markers::marker(text).is_none()
+    text.chars().nth(30).is_none() && no_punctuation(text) && super::markers::marker(text).is_none()
 }
 
 /// `同卫健党组发〔2020〕8号`.
@@ -174,6 +174,25 @@ fn is_plan_title(text: &str) -> bool {
         ]
         .iter()
         .any(|w| head.ends_with(w))
+}
+
+/// A 主送 line: a list of bodies ending in a colon (`各县（市、区）卫生健康局，委机关各处室：`), not a
+/// sentence that announces what follows (`现将有关事项通知如下：`, `原文如下：`).
+pub(crate) fn is_recipients(text: &str) -> bool {
+    let Some(body) = text.strip_suffix('：') else {
+        return false;
+    };
+    let announces = ["如下", "以下", "下列", "如次"]
+        .iter()
+        .any(|w| body.contains(w));
+    !body.is_empty()
+        && body.chars().count() <= 150
+        && !announces
+        && !body.contains(['。', '：', '！', '？'])
+        && !starts_requirements(text)
+        && super::fields::split_names(body)
+            .iter()
+            .all(|name| name.chars().count() <= 40)
 }
 
 /// Paragraphs that open the plan proper rather than the transmittal.
@@ -424,6 +443,9 @@ fn unplaced(diagnostics: &mut Vec<Diagnostic>, para: &Para) {
 /// A page's title bar that repeats the notice's title, number and date on one line
 /// (`关于印发…的通知 国疾控规财发〔2024〕11号 2024年5月21日 |`): the number in it.
 pub fn title_bar_number(raw: &str) -> Option<String> {
+    if !raw.contains('号') || !raw.contains("关于") {
+        return None;
+    }
     let words: Vec<String> = raw
         .split(|c: char| c.is_whitespace() || c == '|')
         .map(super::lines::normalize)
@@ -490,6 +512,38 @@ pub(crate) fn is_repost_marker(text: &str) -> bool {
             .any(|w| text.ends_with(w))
 }
 
+/// Where a notice's transmittal ends when it numbers paragraphs of its own (`一、各牵头单位要…`
+/// `二、请于3月9日前报送…`) before its 署名 and date, and the plan follows: just past the date
+/// (and a bracketed 附注 under it). None when the numbered items are the plan's.
+pub(crate) fn transmittal_end(paras: &[Para], first_item: usize) -> Option<usize> {
+    let notice_above = paras[..first_item]
+        .iter()
+        .any(|p| is_notice_title(&p.text) || is_recipients(&p.text));
+    if !notice_above {
+        return None;
+    }
+    // A transmittal's instructions are a few paragraphs: the 署名 comes soon after them.
+    let mut k = first_item;
+    while k < paras.len().min(first_item + 40) {
+        if let Some(n) = signature_at(paras, k) {
+            let mut end = k + n;
+            if paras.get(end).is_some_and(|p| is_seal_line(&p.text)) {
+                end += 1;
+            }
+            if paras.get(end).is_some_and(|p| is_date(&p.text)) {
+                end += 1;
+                if paras.get(end).is_some_and(|p| bracketed(&p.text).is_some()) {
+                    end += 1;
+                }
+                let plan_follows = paras[end..].iter().any(|p| p.starts_item());
+                return plan_follows.then_some(end);
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
 /// Reads everything before the first numbered item.
 pub(crate) fn read_front(
     paras: &[Para],
@@ -500,9 +554,7 @@ pub(crate) fn read_front(
     // Where the notice proper begins: anything before it that is not the red header is noise.
     let first_notice = (0..paras.len()).find(|&i| {
         let text = &paras[i].text;
-        is_number_line(text)
-            || notice_title_at(paras, i).is_some()
-            || (text.ends_with('：') && !starts_requirements(text))
+        is_number_line(text) || notice_title_at(paras, i).is_some() || is_recipients(text)
     });
     // A page's heading that repeats the notice's number and title (`穗府办〔2023〕11号《…》`).
     let repeats_heading = |text: &str| {
@@ -516,7 +568,7 @@ pub(crate) fn read_front(
         let left = rest.trim_matches(['《', '》', ' ']);
         rest.len() < text.len() && (left.is_empty() || left.chars().all(|c| c.is_ascii_digit()))
     };
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut header: Vec<&Para> = Vec::new();
     let mut requirements: Vec<String> = Vec::new();
     let mut transmittal: Vec<String> = Vec::new();
@@ -528,7 +580,7 @@ pub(crate) fn read_front(
         let next = paras.get(i + 1).map(|p| p.text.as_str());
         let notice = &mut plan.notice;
         let repeated = seen.contains(&text) && (is_title_line(text) || is_date(text));
-        seen.push(text);
+        seen.insert(text);
         let heading = first_notice.is_some_and(|f| i < f)
             && repeats_heading(text)
             && !keep.contains(&para.line);
@@ -595,9 +647,7 @@ pub(crate) fn read_front(
         } else if notice.recipients.is_empty()
             && (plan.title.is_empty() || plan.title == notice.title)
             && !in_requirements
-            && text.ends_with('：')
-            && text.chars().count() <= 150
-            && !starts_requirements(text)
+            && is_recipients(text)
         {
             notice.recipients = text.trim_end_matches('：').to_string();
         } else if notice.date.is_empty() && is_date(text) {

@@ -43,27 +43,28 @@ const DETAIL_HEADERS: &[&str] = &[
     "具体工作",
 ];
 
-/// A division label and nothing else (`责任单位`, not `责任单位：财务处`).
-fn whole_label(text: &str) -> Option<FieldKind> {
-    let labelled = format!("{text}：");
-    super::fields::label_at(&labelled)
-        .and_then(|(kind, len)| (len == labelled.len()).then_some(kind))
-}
-
 /// The header's column, spaces and line breaks inside it ignored (`牵头 领导`).
 fn column(header: &str) -> Column {
-    let bare: String = header.chars().filter(|c| !c.is_whitespace()).collect();
+    let bare: std::borrow::Cow<str> = if header.contains(char::is_whitespace) {
+        header
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .into()
+    } else {
+        header.into()
+    };
     let ends = |words: &[&str]| words.iter().any(|w| bare.ends_with(w));
     if bare == "序号" || bare == "编号" {
         Column::Number
-    } else if let Some(kind) = whole_label(&bare) {
+    } else if let Some(kind) = super::fields::exact_label(&bare) {
         Column::Field(kind)
     } else if ends(DETAIL_HEADERS) {
         Column::Detail
     } else if ends(TASK_HEADERS) {
         Column::Task
     } else {
-        Column::Other(bare)
+        Column::Other(bare.into_owned())
     }
 }
 
@@ -253,22 +254,34 @@ fn label(kind: FieldKind) -> &'static str {
 
 /// A line that is only a division label (`责任单位`, `完成时限`): its kind.
 fn bare_label(text: &str) -> Option<FieldKind> {
+    // Most lines are longer than any label, or hold a colon: no need to look further.
+    if text.len() > 40 || text.contains(['：', ':']) || text.chars().nth(10).is_some() {
+        return None;
+    }
     match column(text) {
-        Column::Field(kind) if text.chars().count() <= 10 => Some(kind),
+        Column::Field(kind) => Some(kind),
         _ => None,
     }
 }
 
 /// A line that is only a task column's name (`具体任务`).
 fn task_label(text: &str) -> bool {
-    text.chars().count() <= 8 && matches!(column(text), Column::Task | Column::Detail)
+    text.len() <= 32
+        && !text.contains(['：', ':'])
+        && text.chars().nth(8).is_none()
+        && matches!(column(text), Column::Task | Column::Detail)
 }
 
 /// Pages that write each label on its own line above its value: `具体任务` / the task /
 /// `责任单位` / its value. The labels are joined to their values; a task label makes the line
 /// under it an item. Returns the lines and the labels used up (to be reported).
 pub(crate) fn labels_on_own_lines(lines: Vec<Line>) -> (Vec<Line>, Vec<Line>) {
-    let labelled = |i: usize| lines.get(i).and_then(|l| bare_label(&l.text));
+    let labels: Vec<Option<FieldKind>> = lines.iter().map(|l| bare_label(&l.text)).collect();
+    // Most texts have no label on a line of its own: nothing to do (and nothing to copy).
+    if labels.iter().all(Option::is_none) {
+        return (lines, Vec::new());
+    }
+    let labelled = |i: usize| labels.get(i).copied().flatten();
     let mut out = Vec::with_capacity(lines.len());
     let mut used = Vec::new();
     let mut rows = 0;
@@ -291,8 +304,8 @@ pub(crate) fn labels_on_own_lines(lines: Vec<Line>) -> (Vec<Line>, Vec<Line>) {
             _ => {}
         }
         // A task label, its task, and a division label after it.
-        let divided = (i + 2..i + 4).any(|k| labelled(k).is_some());
-        if task_label(&line.text) && line.item.is_none() && divided {
+        let divided = || (i + 2..i + 4).any(|k| labelled(k).is_some());
+        if line.item.is_none() && task_label(&line.text) && divided() {
             if let Some(task) = value {
                 rows += 1;
                 out.push(Line::item(

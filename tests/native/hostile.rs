@@ -1,4 +1,5 @@
-//! Hostile input: markup, control characters, huge lines, binary files, broken and bomb .docx.
+//! Hostile input: markup, control characters, huge lines, binary files, broken and bomb .docx
+//! and .xlsx.
 //! Each gives a clear message or plain text, never a crash, never live markup in an export.
 
 use crate::common::part;
@@ -10,6 +11,7 @@ use yaodian::export::table;
 use yaodian::export::text::{notice_text, TextOptions};
 use yaodian::export::NoticeOptions;
 use yaodian::import::docx::import_docx;
+use yaodian::import::xlsx::import_xlsx;
 use yaodian::import::{import_text, is_binary};
 use yaodian::{Edit, NodeField, NodeKind, NoticeField, Plan};
 
@@ -112,10 +114,19 @@ fn broken_truncated_and_bomb_docx_are_refused() {
     for junk in [&b"not a zip at all"[..], b"PK\x03\x04garbage", &[0u8; 0]] {
         let message = import_docx(junk).unwrap_err();
         assert!(message.contains(".docx"), "{message}");
+        let message = import_xlsx(junk).unwrap_err();
+        assert!(message.contains(".xlsx"), "{message}");
     }
     let good = std::fs::read("tests/fixtures/numbered.docx").unwrap();
     let truncated = &good[..good.len() / 2];
     assert!(import_docx(truncated).is_err());
+    let good = std::fs::read("tests/fixtures/foreign-division.xlsx").unwrap();
+    assert!(import_xlsx(&good).is_ok());
+    let message = import_xlsx(&good[..good.len() / 2]).unwrap_err();
+    assert!(message.contains(".xlsx"), "{message}");
+    // A .docx is not a workbook, nor a workbook a .docx.
+    assert!(import_xlsx(&std::fs::read("tests/fixtures/numbered.docx").unwrap()).is_err());
+    assert!(import_docx(&good).is_err());
 
     // A zip bomb: a small file that would unpack to far more than any plan.
     // One part of 16 MB of zeros, compressed once, copied under ten names: 160 MB unpacked.
@@ -135,5 +146,7 @@ fn broken_truncated_and_bomb_docx_are_refused() {
     let bomb = bomb.finish().unwrap().into_inner();
     assert!(bomb.len() < 1_000_000, "{}", bomb.len());
     let message = import_docx(&bomb).unwrap_err();
+    assert!(message.contains("过大"), "{message}");
+    let message = import_xlsx(&bomb).unwrap_err();
     assert!(message.contains("过大"), "{message}");
 }

@@ -13,6 +13,7 @@ mod hostile;
 mod import_family;
 mod import_fuzz;
 mod import_samples;
+mod import_shapes;
 mod import_tables;
 mod ledger;
 mod numbering;
