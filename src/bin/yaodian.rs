@@ -192,7 +192,13 @@ fn report(imported: &Imported) {
 
 fn import_file(path: &str) -> Result<Imported, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("无法读取 {path}：{e}"))?;
-    match office_file(&bytes) {
+    // By content; a broken archive by its name (the reader then says what is wrong).
+    let by_name = match path.rsplit('.').next() {
+        Some("docx") if bytes.starts_with(b"PK") => Some(OfficeFile::Docx),
+        Some("xlsx") if bytes.starts_with(b"PK") => Some(OfficeFile::Xlsx),
+        _ => None,
+    };
+    match office_file(&bytes).or(by_name) {
         Some(OfficeFile::Docx) => {
             return docx::import_docx(&bytes).map_err(|e| format!("{path}：{e}"))
         }

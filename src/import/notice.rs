@@ -463,22 +463,8 @@ fn notice_title_at(paras: &[Para], i: usize) -> Option<usize> {
     // The issuing organ on a line above `关于…的通知` (GB/T 9704 7.3.3: organ, matter, kind).
     let line = |k: usize| paras.get(k).map(|p| p.text.as_str());
     if let (Some(organ), Some(title)) = (line(i), line(i + 1)) {
-        let organ_suffix = [
-            "办公室",
-            "政府",
-            "委员会",
-            "局",
-            "委",
-            "厅",
-            "部",
-            "中心",
-            "院",
-            "署",
-            "办",
-        ];
-        if is_name_line(organ)
+        if is_organ(organ)
             && !organ.contains(['关', '各'])
-            && organ_suffix.iter().any(|w| organ.ends_with(w))
             && title.starts_with("关于")
             && is_notice_title(title)
         {

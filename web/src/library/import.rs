@@ -41,7 +41,17 @@ pub fn ImportDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl
                 Err(e) => return state.error(e),
             };
             let name = file.name().to_lowercase();
-            let office = office_file(&bytes);
+            // By content; a broken archive by its name (the reader then says what is wrong).
+            let office = office_file(&bytes).or_else(|| {
+                let zip = bytes.starts_with(b"PK");
+                if zip && name.ends_with(".docx") {
+                    Some(OfficeFile::Docx)
+                } else if zip && name.ends_with(".xlsx") {
+                    Some(OfficeFile::Xlsx)
+                } else {
+                    None
+                }
+            });
             if let Some(kind) = office {
                 let (job, what) = match kind {
                     OfficeFile::Docx => (Job::DocxParagraphs, ".docx"),
