@@ -161,7 +161,7 @@ pub fn normalize(raw: &str) -> String {
     // A table's row ends (`… |`) are not text either.
     let trimmed =
         raw.trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '|'));
-    if !trimmed.chars().any(needs_normalizing) {
+    if !may_need_normalizing(trimmed) {
         return trimmed.to_string();
     }
     let mapped: String =
@@ -208,6 +208,38 @@ pub fn normalize(raw: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// Whether any character of `text` is one [`needs_normalizing`] names: a scan of the bytes that
+/// decodes only the characters whose first byte could begin one (ASCII, and the lead bytes of
+/// U+0080–U+07FF, U+1000–U+3FFF and U+F000–U+FFFF); Chinese characters (lead bytes E4–E9) are
+/// stepped over whole.
+fn may_need_normalizing(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let step = match b {
+            0x00..=0x7f => {
+                if needs_normalizing(b as char) {
+                    return true;
+                }
+                1
+            }
+            0xc2..=0xdf | 0xe1..=0xe3 | 0xef => {
+                let c = text[i..].chars().next().expect("a character starts here");
+                if needs_normalizing(c) {
+                    return true;
+                }
+                c.len_utf8()
+            }
+            0xf0..=0xff => 4,
+            0xe0..=0xee => 3,
+            _ => 2,
+        };
+        i += step;
+    }
+    false
 }
 
 /// Characters that [`normalize`] may change or drop.
@@ -534,6 +566,22 @@ mod tests {
             "同卫健党组发〔2020〕8号"
         );
         assert_eq!(normalize("１２３"), "123");
+    }
+
+    #[test]
+    fn the_quick_scan_finds_every_character_to_normalize() {
+        let every = (0u32..0x1_0000)
+            .chain(0x1_f000..0x1_f100)
+            .filter_map(char::from_u32);
+        for c in every {
+            let text = format!("卫生{c}健康");
+            assert_eq!(
+                may_need_normalizing(&text),
+                needs_normalizing(c),
+                "U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]
