@@ -91,7 +91,8 @@ impl Review {
             .into_iter()
             .filter_map(|(field, as_found)| {
                 let value = imported.plan.notice.get(field).to_string();
-                if value.is_empty() {
+                // A field the user cleared stays in the list, so that it can be undone.
+                if value.is_empty() && !self.fields.contains_key(&field) {
                     return None;
                 }
                 let corrected = self.fields.contains_key(&field) && value != as_found;
@@ -168,6 +169,14 @@ mod tests {
             .find(|f| f.field == NoticeField::Recipients)
             .unwrap();
         assert!(recipients.corrected && recipients.source.is_none());
+        review.correct(NoticeField::Recipients, "", "各科室");
+        let reviewed = review.apply(PAGE);
+        assert_eq!(reviewed.plan().notice.recipients, "");
+        let cleared = reviewed
+            .fields
+            .iter()
+            .find(|f| f.field == NoticeField::Recipients);
+        assert!(cleared.is_some_and(|f| f.corrected && f.value.is_empty()));
         review.correct(NoticeField::Recipients, "各科室", "各科室");
         assert!(review.fields.is_empty());
     }
