@@ -8,7 +8,7 @@ use super::{tasks, TaskRow};
 use crate::plan::compare::{bigrams, likeness};
 use crate::plan::edit::PlanField;
 use crate::plan::model::{Deadline, Node, NodeId, NodeKind, NoticeField, Plan, Role};
-use crate::plan::next_year::{old_year_mentions, previous_period};
+use crate::plan::next_year::old_year_mentions;
 use crate::plan::numbering::number;
 use crate::plan::roster::Roster;
 
@@ -434,10 +434,7 @@ fn notice_format(plan: &Plan, out: &mut Vec<Finding>) {
 }
 
 fn old_year(plan: &Plan, out: &mut Vec<Finding>) {
-    let Some(old) = previous_period(plan) else {
-        return;
-    };
-    for mention in old_year_mentions(plan, old) {
+    for mention in old_year_mentions(plan) {
         let place = match (mention.node, mention.place.as_str()) {
             (Some(id), _) => Place::Node(id),
             (None, "印发说明") => Place::Notice(NoticeField::Transmittal),
@@ -448,7 +445,7 @@ fn old_year(plan: &Plan, out: &mut Vec<Finding>) {
             kind: CheckKind::OldYear,
             place,
             label: mention.place.clone(),
-            message: format!("仍提及{}：“{}”", old.label(), mention.excerpt),
+            message: format!("仍提及{}：“{}”", mention.old.label(), mention.excerpt),
         });
     }
 }

@@ -5,8 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::model::{
-    CopyKind, Deadline, Node, NodeId, NodeKind, NoticeField, Period, Plan, ProgressNote, Role,
-    Status, YearTarget, MAX_DEPTH,
+    CopyKind, Deadline, Node, NodeId, NodeKind, NoticeField, Origin, Period, Plan, ProgressNote,
+    Role, Status, YearTarget, MAX_DEPTH,
 };
 use super::numbering::LevelNumbering;
 use super::tree::Place;
@@ -56,8 +56,12 @@ pub enum Edit {
         parent: NodeId,
         kind: NodeKind,
     },
-    /// Adds a ready-made node (with its subtree; ids are replaced) at the end of the top level.
-    AddSubtree(Box<Node>),
+    /// Adds copies of ready-made nodes (with their subtrees; ids are replaced) at one place,
+    /// in their order: one undo step however many they are.
+    Insert {
+        at: InsertAt,
+        nodes: Vec<Node>,
+    },
     Delete(NodeId),
     Indent(NodeId),
     Outdent(NodeId),
@@ -73,6 +77,8 @@ pub enum Edit {
     SetPeople(NodeId, Role, Vec<String>),
     SetDeadline(NodeId, Deadline),
     SetCarriedOver(NodeId, bool),
+    /// Where the node was copied from; None clears the mark.
+    SetOrigin(NodeId, Option<Origin>),
     SetStatus(NodeId, Status),
     /// Appends a progress note to a task.
     AddNote(NodeId, ProgressNote),
@@ -83,6 +89,17 @@ pub enum Edit {
     SetCompletion(NodeId, String),
     /// A task's target for one year of a multi-year plan; empty text removes it.
     SetTarget(NodeId, i32, String),
+}
+
+/// Where [`Edit::Insert`] puts its nodes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InsertAt {
+    /// Right after this node, at its level.
+    After(NodeId),
+    /// As the last children of this node.
+    Into(NodeId),
+    /// At the end of the top level.
+    End,
 }
 
 /// Why an edit could not be applied, worded for the user.
@@ -127,6 +144,7 @@ impl Edit {
             | Edit::SetPeople(id, ..)
             | Edit::SetDeadline(id, _)
             | Edit::SetCarriedOver(id, _)
+            | Edit::SetOrigin(id, _)
             | Edit::SetStatus(id, _)
             | Edit::AddNote(id, _)
             | Edit::SetNote(id, ..)
@@ -175,16 +193,7 @@ impl Edit {
                 );
                 return Ok(Applied { focus: Some(id) });
             }
-            Edit::AddSubtree(node) => {
-                let mut node = *node;
-                if node.height() > MAX_DEPTH {
-                    return refuse("最多四级");
-                }
-                plan.renumber_ids(&mut node);
-                let focus = node.id;
-                plan.nodes.push(node);
-                return Ok(Applied { focus: Some(focus) });
-            }
+            Edit::Insert { at, nodes } => return insert(plan, at, nodes),
             Edit::Delete(id) => {
                 let Some((place, _)) = plan.place(id) else {
                     return refuse("找不到该条目");
@@ -218,6 +227,7 @@ impl Edit {
             }
             Edit::SetDeadline(id, deadline) => node_mut(plan, id)?.division.deadline = deadline,
             Edit::SetCarriedOver(id, carried) => node_mut(plan, id)?.carried_over = carried,
+            Edit::SetOrigin(id, origin) => node_mut(plan, id)?.origin = origin,
             Edit::SetStatus(id, status) => task_mut(plan, id)?.ledger.status = status,
             Edit::AddNote(id, note) => {
                 let text = note.text.trim().to_string();
@@ -306,6 +316,54 @@ fn add_after(plan: &mut Plan, after: Option<NodeId>, kind: NodeKind) -> Result<A
     let id = plan.fresh_id();
     plan.put(Node::new(id, kind, ""), place);
     Ok(Applied { focus: Some(id) })
+}
+
+fn insert(plan: &mut Plan, at: InsertAt, mut nodes: Vec<Node>) -> Result<Applied, EditError> {
+    if nodes.is_empty() {
+        return refuse("没有要插入的内容");
+    }
+    let place = match at {
+        InsertAt::End => Some((
+            Place {
+                parent: None,
+                index: plan.nodes.len(),
+            },
+            0,
+        )),
+        InsertAt::After(id) => plan.place(id).map(|(place, depth)| {
+            (
+                Place {
+                    index: place.index + 1,
+                    ..place
+                },
+                depth,
+            )
+        }),
+        InsertAt::Into(id) => plan.place(id).map(|(_, depth)| {
+            let index = plan.node(id).map_or(0, |n| n.children.len());
+            let parent = Some(id);
+            (Place { parent, index }, depth + 1)
+        }),
+    };
+    let Some((place, depth)) = place else {
+        return refuse("找不到插入位置");
+    };
+    let height = nodes.iter().map(Node::height).max().unwrap_or(0);
+    if depth + height > MAX_DEPTH {
+        return refuse("插入后将超过四级，请选择更高一级的位置（如插入到所在部分之后）");
+    }
+    for node in &mut nodes {
+        plan.renumber_ids(node);
+    }
+    let focus = nodes.first().map(|n| n.id);
+    for (i, node) in nodes.into_iter().enumerate() {
+        let at = Place {
+            index: place.index + i,
+            ..place
+        };
+        plan.put(node, at);
+    }
+    Ok(Applied { focus })
 }
 
 fn indent(plan: &mut Plan, id: NodeId) -> Result<Applied, EditError> {

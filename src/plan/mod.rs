@@ -7,6 +7,8 @@ pub mod file;
 pub mod model;
 pub mod next_year;
 pub mod numbering;
+pub mod office_templates;
+pub mod reuse;
 pub mod roster;
 pub mod templates;
 pub mod tree;

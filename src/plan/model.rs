@@ -318,7 +318,22 @@ pub struct Node {
     /// Targets per year, for plans spanning several years (年度目标).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub targets: Vec<YearTarget>,
+    /// Where the node was copied from (another plan, an office template), when it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
     pub children: Vec<Node>,
+}
+
+/// Where a node's text was taken from: set when it is copied in from another plan or a
+/// template, cleared by the user (or when the plan rolls forward: then it is 延续).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Origin {
+    /// In words: `2025年卫生健康工作要点 二、（三）`, `本单位模板“党建”`.
+    pub from: String,
+    /// The period the text was written for: its years are listed for review in the new plan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
 }
 
 impl Node {

@@ -20,6 +20,9 @@ pub struct YearMention {
     pub place: String,
     /// The text around the year.
     pub excerpt: String,
+    /// The period the text was written for (the plan rolled forward from, or the plan or
+    /// template a copied node came from).
+    pub old: Period,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -29,7 +32,7 @@ pub struct RolledForward {
 }
 
 /// Replaces each whole 4-digit year of the old period by the same year moved by `shift`.
-fn shift_years(text: &str, period: Period, shift: i32) -> String {
+pub(super) fn shift_years(text: &str, period: Period, shift: i32) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
@@ -96,7 +99,7 @@ fn roll_doc_number(doc: &str, period: Period, shift: i32) -> String {
     format!("{head}{}", &tail[serial_end..])
 }
 
-fn roll_deadline(deadline: &Deadline, period: Period, shift: i32) -> Deadline {
+pub(super) fn roll_deadline(deadline: &Deadline, period: Period, shift: i32) -> Deadline {
     match deadline {
         Deadline::Month { year, month } if period.contains(*year) => Deadline::Month {
             year: year + shift,
@@ -117,6 +120,8 @@ fn roll_node(node: &mut Node, period: Period, shift: i32) {
     if node.kind == NodeKind::Task {
         node.carried_over = true;
     }
+    // Whatever it was copied from, it now comes from last year's plan.
+    node.origin = None;
     // A new year starts a new ledger; per-year targets move with the period.
     node.ledger = Default::default();
     for target in &mut node.targets {
@@ -160,17 +165,26 @@ pub fn next_year(plan: &Plan) -> RolledForward {
         roll_node(node, old, shift);
     }
 
-    let review = old_year_mentions(&next, old);
+    let review = old_year_mentions(&next);
     RolledForward { plan: next, review }
 }
 
-/// Every place in the plan's text that still names a year of `old` (the plan it came from).
-pub fn old_year_mentions(plan: &Plan, old: Period) -> Vec<YearMention> {
-    let mut review = plan_text_mentions(plan, old);
+/// Every place in the plan's text that still names an old year: a year of the plan it was
+/// rolled forward from ([`previous_period`]), or, in a node copied from elsewhere, a year of
+/// the plan or template it came from.
+pub fn old_year_mentions(plan: &Plan) -> Vec<YearMention> {
+    let previous = previous_period(plan);
+    let mut review = previous.map_or_else(Vec::new, |old| plan_text_mentions(plan, old));
     for numbered in number(plan) {
-        review.extend(node_mentions(numbered.node, &numbered.label, old));
+        review.extend(node_mentions(numbered.node, &numbered.label, previous));
     }
     review
+}
+
+/// The years a node's text may still name: those of where it was copied from, else those of
+/// the plan rolled forward from.
+fn old_period(node: &Node, previous: Option<Period>) -> Option<Period> {
+    node.origin.as_ref().and_then(|o| o.period).or(previous)
 }
 
 /// The plan's own text fields that may name last year.
@@ -187,7 +201,10 @@ fn plan_text_mentions(plan: &Plan, old: Period) -> Vec<YearMention> {
 }
 
 /// One node's title and body.
-fn node_mentions(node: &Node, label: &str, old: Period) -> Vec<YearMention> {
+fn node_mentions(node: &Node, label: &str, previous: Option<Period>) -> Vec<YearMention> {
+    let Some(old) = old_period(node, previous) else {
+        return Vec::new();
+    };
     let label = if label.is_empty() {
         node.title.chars().take(8).collect()
     } else {
@@ -223,15 +240,17 @@ fn note(
             node,
             place: place.clone(),
             excerpt,
+            old,
         });
     }
 }
 
 /// The old-year review kept up to date edit by edit: an edit of one node rescans that node,
 /// an edit of the plan's text rescans that text, only a change of shape rescans everything.
-/// Always equal to [`previous_period`] and [`old_year_mentions`] of the plan it was given.
+/// Always equal to [`old_year_mentions`] of the plan it was given.
 #[derive(Clone, Debug, Default)]
 pub struct YearReview {
+    /// The period rolled forward from, when the plan was.
     old: Option<Period>,
     /// Nodes marked carried over: the review shows while there is one.
     carried: BTreeSet<NodeId>,
@@ -256,14 +275,14 @@ impl YearReview {
             .map(|n| n.node.id)
             .collect();
         self.old = previous_period(plan);
-        self.text = Vec::new();
+        self.text = self
+            .old
+            .map_or_else(Vec::new, |old| plan_text_mentions(plan, old));
         self.nodes = Vec::new();
         self.at = HashMap::new();
-        let Some(old) = self.old else { return };
-        self.text = plan_text_mentions(plan, old);
         for (i, n) in numbered.iter().enumerate() {
             self.at.insert(n.node.id, i);
-            let found = node_mentions(n.node, &n.label, old);
+            let found = node_mentions(n.node, &n.label, self.old);
             self.nodes.push((n.node.id, n.label.clone(), found));
         }
     }
@@ -285,24 +304,23 @@ impl YearReview {
                 if node.carried_over != was {
                     return self.rescan(plan);
                 }
-                if let (Some(old), Some(&i)) = (self.old, self.at.get(&id)) {
+                if let Some(&i) = self.at.get(&id) {
                     let label = self.nodes[i].1.clone();
-                    self.nodes[i].2 = node_mentions(node, &label, old);
+                    self.nodes[i].2 = node_mentions(node, &label, self.old);
                 }
             }
         }
     }
 
-    /// The period rolled forward from, and each place that still names it, in document order.
-    pub fn mentions(&self) -> Option<(Period, Vec<YearMention>)> {
-        let old = self.old?;
+    /// Each place that still names an old year, in document order.
+    pub fn mentions(&self) -> Vec<YearMention> {
         let mut all = self.text.clone();
         all.extend(
             self.nodes
                 .iter()
                 .flat_map(|(_, _, found)| found.iter().cloned()),
         );
-        Some((old, all))
+        all
     }
 }
 

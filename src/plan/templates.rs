@@ -3,7 +3,8 @@
 //! The text is our own: typical sections of a county or city health commission's yearly plan,
 //! each with a few example tasks that the office rewrites.
 
-use super::model::{Day, Node, NodeKind, Period, Plan};
+use super::model::{Day, Period, Plan};
+use super::reuse::{put_picks, Carry, Owners, Pick, Source};
 
 /// A section a plan usually has, with example tasks (lead sentence, body prompt).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -214,8 +215,23 @@ pub struct NewPlan {
     pub year: i32,
     /// Who issues it, e.g. `某某县卫生健康局`; used for the title and the notice.
     pub office: String,
-    /// Keys of the ticked [`SECTIONS`]; empty for a blank plan.
-    pub sections: Vec<String>,
+    /// What it starts with, in the order chosen: built-in sections ([`Pick::builtin`]),
+    /// the office's templates, sections and tasks of earlier plans. Empty for a blank plan.
+    pub picks: Vec<Pick>,
+    /// Whether copies from earlier plans and templates keep their owners.
+    pub owners: Owners,
+}
+
+impl NewPlan {
+    /// A plan with the built-in sections of these keys.
+    pub fn with_sections(year: i32, office: &str, keys: &[&str]) -> NewPlan {
+        NewPlan {
+            year,
+            office: office.to_string(),
+            picks: keys.iter().filter_map(|k| Pick::builtin(k)).collect(),
+            owners: Owners::Keep,
+        }
+    }
 }
 
 /// The year a new plan is for on `today`: next year from September on (when next year's plan
@@ -228,8 +244,9 @@ pub fn default_year(today: Day) -> i32 {
     }
 }
 
-/// Builds a new plan with the ticked sections, their example tasks, and a filled-in notice.
-pub fn new_plan(spec: &NewPlan) -> Plan {
+/// Builds a new plan with the picked sections and tasks (found in `sources`; the built-in
+/// sections need not be among them) and a filled-in notice.
+pub fn new_plan(spec: &NewPlan, sources: &[Source]) -> Plan {
     let mut plan = Plan {
         period: Period::year(spec.year),
         ..Plan::default()
@@ -247,19 +264,21 @@ pub fn new_plan(spec: &NewPlan) -> Plan {
         notice.signature = office.to_string();
         notice.printer = format!("{office}办公室");
     }
-    // In the templates' order, whatever the order they were ticked in.
-    for section in SECTIONS
+    let builtin;
+    let sources = if sources
         .iter()
-        .filter(|s| spec.sections.iter().any(|k| k == s.key))
+        .any(|s| s.id == super::reuse::SourceId::Builtin)
     {
-        let mut heading = Node::new(plan.fresh_id(), NodeKind::Heading, section.title);
-        for (title, body) in section.tasks {
-            let mut task = Node::new(plan.fresh_id(), NodeKind::Task, *title);
-            task.body = body.to_string();
-            heading.children.push(task);
-        }
-        plan.nodes.push(heading);
-    }
+        sources
+    } else {
+        builtin = [sources, &[Source::builtin()]].concat();
+        &builtin[..]
+    };
+    let carry = Carry {
+        period: plan.period,
+        owners: spec.owners,
+    };
+    put_picks(&mut plan, &spec.picks, sources, carry);
     plan
 }
 
@@ -276,15 +295,15 @@ mod tests {
     }
 
     #[test]
-    fn new_plan_takes_ticked_sections_in_template_order() {
-        let plan = new_plan(&NewPlan {
-            year: 2027,
-            office: "某县卫生健康局".into(),
-            sections: vec!["other".into(), "party".into()],
-        });
+    fn new_plan_takes_ticked_sections_in_the_order_chosen() {
+        let plan = new_plan(
+            &NewPlan::with_sections(2027, "某县卫生健康局", &["other", "party"]),
+            &[],
+        );
         assert_eq!(plan.nodes.len(), 2);
-        assert_eq!(plan.nodes[0].title, "全面加强党的建设");
-        assert_eq!(plan.nodes[1].children.len(), 3);
+        assert_eq!(plan.nodes[1].title, "全面加强党的建设");
+        assert_eq!(plan.nodes[0].children.len(), 3);
+        assert!(plan.walk().iter().all(|(n, _)| n.origin.is_none()));
         assert_eq!(plan.notice.title, "关于印发2027年卫生健康工作要点的通知");
         assert_eq!(plan.notice.issuer_mark, "某县卫生健康局文件");
         let ids: Vec<_> = plan.walk().iter().map(|(n, _)| n.id).collect();

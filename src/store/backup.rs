@@ -13,6 +13,7 @@ use super::snapshots::Snapshot;
 use super::{Library, PlanMeta, Store, StoreError};
 use crate::plan::file::{self, FileError, SCHEMA};
 use crate::plan::model::{Plan, Role};
+use crate::plan::office_templates::{self, OfficeTemplate};
 use crate::plan::roster::Roster;
 
 /// Marks a JSON document as a Yaodian library backup.
@@ -32,6 +33,9 @@ pub struct Backup {
     pub format: String,
     pub schema: u32,
     pub roster: Roster,
+    /// The office's own templates (none in backups of schema 1 and 2).
+    #[serde(default)]
+    pub templates: Vec<OfficeTemplate>,
     pub plans: Vec<BackupPlan>,
     /// Stored values this build cannot read, by key, exactly as stored.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -55,6 +59,8 @@ pub struct ImportReport {
     pub copied: usize,
     pub replaced: usize,
     pub skipped: usize,
+    /// Templates brought in (added, or replacing one of the same id when asked).
+    pub templates: usize,
 }
 
 /// The name a backup downloads under: `要点备份-2026-12-01.json`.
@@ -79,6 +85,9 @@ impl Backup {
             if entry.meta.id.is_empty() || entry.meta.id.contains('/') {
                 return Err(FileError::Damaged("计划编号不正确".into()));
             }
+        }
+        for template in &backup.templates {
+            office_templates::check(template)?;
         }
         if backup
             .raw
@@ -128,6 +137,7 @@ impl<S: Store> Library<S> {
             format: BACKUP_FORMAT.into(),
             schema: SCHEMA,
             roster: self.roster(),
+            templates: self.templates(),
             plans,
             raw,
         }
@@ -224,6 +234,29 @@ impl<S: Store> Library<S> {
                 roster.add(Role::Lead, name);
             }
         })?;
+        let (_, brought) = self.change_templates(|list| {
+            let mut brought = 0;
+            for template in &backup.templates {
+                if list.contains(template) {
+                    continue;
+                }
+                match list.iter().position(|t| t.id == template.id) {
+                    None => list.push(template.clone()),
+                    Some(_) if existing == Existing::Skip => continue,
+                    Some(at) if existing == Existing::Replace => list[at] = template.clone(),
+                    Some(_) => {
+                        let id = office_templates::fresh_id(list, now);
+                        list.push(OfficeTemplate {
+                            id,
+                            ..template.clone()
+                        });
+                    }
+                }
+                brought += 1;
+            }
+            brought
+        })?;
+        report.templates = brought;
         self.change_index(|index| {
             for meta in listed {
                 index.retain(|m| m.id != meta.id);

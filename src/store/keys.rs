@@ -6,6 +6,7 @@
 //! yaodian/plan/<id>          one plan, with its revision
 //! yaodian/snapshots/<id>     the named versions of one plan
 //! yaodian/roster             the office's leaders and departments
+//! yaodian/templates          the office's own templates (本单位模板)
 //! yaodian/aside/<key>        a value that could not be read, kept as it was found
 //! yaodian/draft/<id>         (session storage) an open plan that could not be saved
 //! ```
@@ -14,6 +15,7 @@
 pub const PREFIX: &str = "yaodian/";
 pub const INDEX: &str = "yaodian/index";
 pub const ROSTER: &str = "yaodian/roster";
+pub const TEMPLATES: &str = "yaodian/templates";
 const PLAN: &str = "yaodian/plan/";
 const SNAPSHOTS: &str = "yaodian/snapshots/";
 const ASIDE: &str = "yaodian/aside/";
@@ -50,6 +52,7 @@ pub fn draft(id: &str) -> String {
 pub enum Kind {
     Index,
     Roster,
+    Templates,
     Plan(String),
     Snapshots(String),
     /// A value set aside; the key it was found under.
@@ -65,6 +68,9 @@ impl Kind {
         }
         if key == ROSTER {
             return Some(Kind::Roster);
+        }
+        if key == TEMPLATES {
+            return Some(Kind::Templates);
         }
         let rest = |prefix: &str| {
             key.strip_prefix(prefix)
@@ -99,6 +105,7 @@ mod tests {
     fn every_key_names_its_kind() {
         assert_eq!(Kind::of(INDEX), Some(Kind::Index));
         assert_eq!(Kind::of(ROSTER), Some(Kind::Roster));
+        assert_eq!(Kind::of(TEMPLATES), Some(Kind::Templates));
         assert_eq!(Kind::of(&plan("a1")), Some(Kind::Plan("a1".into())));
         assert_eq!(
             Kind::of(&snapshots("a1")),

@@ -218,6 +218,7 @@ impl<S: Store> Library<S> {
         match Kind::of(key) {
             Some(Kind::Index) => "计划列表数据".into(),
             Some(Kind::Roster) => "名册数据".into(),
+            Some(Kind::Templates) => "本单位模板数据".into(),
             Some(Kind::Plan(id)) => format!("计划{}的数据", title(&id)),
             Some(Kind::Snapshots(id)) => format!("计划{}的版本数据", title(&id)),
             _ => format!("数据 {key} "),

@@ -9,6 +9,7 @@ pub mod keys;
 mod library;
 mod roster;
 mod snapshots;
+mod templates;
 
 pub use backup::{backup_file_name, Backup, Existing, ImportReport};
 pub use draft::{draft_json, read_draft};

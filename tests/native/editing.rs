@@ -12,11 +12,10 @@ fn outline(editor: &Editor) -> Vec<String> {
 }
 
 fn editor() -> Editor {
-    Editor::new(new_plan(&NewPlan {
-        year: 2027,
-        office: String::new(),
-        sections: vec!["party".into(), "epidemic".into()],
-    }))
+    Editor::new(new_plan(
+        &NewPlan::with_sections(2027, "", &["party", "epidemic"]),
+        &[],
+    ))
 }
 
 #[test]

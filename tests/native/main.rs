@@ -19,6 +19,7 @@ mod ledger;
 mod numbering;
 mod office;
 mod renderings;
+mod reuse;
 mod scopes;
 mod storage;
 mod storage_model;

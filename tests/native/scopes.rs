@@ -3,7 +3,8 @@
 
 use proptest::prelude::*;
 use yaodian::import::import_text;
-use yaodian::plan::next_year::{next_year, old_year_mentions, previous_period, YearReview};
+use yaodian::plan::edit::InsertAt;
+use yaodian::plan::next_year::{next_year, old_year_mentions, YearReview};
 use yaodian::plan::numbering::number;
 use yaodian::{
     Deadline, Edit, Editor, NodeField, NodeKind, NoticeField, Period, Plan, PlanField, Scope,
@@ -22,6 +23,9 @@ enum Op {
     Indent(usize),
     MoveUp(usize),
     Period(i32),
+    /// A node copied from a plan of that year, put after, into, or at the end.
+    Insert(usize, u8, i32, String),
+    Origin(usize, Option<i32>),
     Undo,
 }
 
@@ -47,6 +51,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => any::<usize>().prop_map(Op::Indent),
         1 => any::<usize>().prop_map(Op::MoveUp),
         1 => (2020..2023i32).prop_map(Op::Period),
+        1 => (any::<usize>(), 0..3u8, 2017..2021i32, text()).prop_map(|(p, at, y, s)| Op::Insert(p, at, y, s)),
+        1 => (any::<usize>(), proptest::option::of(2017..2021i32)).prop_map(|(p, y)| Op::Origin(p, y)),
         1 => Just(Op::Undo),
     ]
 }
@@ -87,8 +93,30 @@ fn edit(plan: &Plan, op: &Op) -> Option<Edit> {
         Op::Indent(p) => Edit::Indent(node(p)?),
         Op::MoveUp(p) => Edit::MoveUp(node(p)?),
         Op::Period(year) => Edit::SetPeriod(Period::year(year)),
+        Op::Insert(p, at, year, text) => {
+            let mut copied = yaodian::Node::new(0, NodeKind::Task, format!("{year}年{text}"));
+            copied.body = text;
+            copied.origin = Some(origin(year));
+            let at = match at {
+                0 => InsertAt::After(node(p)?),
+                1 => InsertAt::Into(node(p)?),
+                _ => InsertAt::End,
+            };
+            Edit::Insert {
+                at,
+                nodes: vec![copied],
+            }
+        }
+        Op::Origin(p, year) => Edit::SetOrigin(node(p)?, year.map(origin)),
         Op::Undo => return None,
     })
+}
+
+fn origin(year: i32) -> yaodian::Origin {
+    yaodian::Origin {
+        from: format!("{year}年工作要点"),
+        period: Some(Period::year(year)),
+    }
 }
 
 /// Each node's number and content, by id.
@@ -147,8 +175,7 @@ proptest! {
                 Scope::Shape => {}
             }
             review.update(editor.plan(), scope);
-            let fresh = previous_period(editor.plan())
-                .map(|old| (old, old_year_mentions(editor.plan(), old)));
+            let fresh = old_year_mentions(editor.plan());
             prop_assert_eq!(review.mentions(), fresh, "after {:?}", op);
         }
     }

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use yaodian::plan::file::{self, FileError, SCHEMA};
+use yaodian::plan::office_templates::OfficeTemplate;
 use yaodian::store::{keys, Backup, Existing, Library, LoadError, MemoryStore, Store, StoreError};
 use yaodian::{Plan, Status};
 
@@ -65,6 +66,11 @@ fn migrates_from(version: u32) {
         .len()
     );
     assert_eq!(library.roster().leaders, ["杨少平", "马正录", "杨硕"]);
+    if version >= 3 {
+        templates_of_schema_3_read(&library, &plan);
+    } else {
+        assert!(library.templates().is_empty());
+    }
 
     // Saving writes the current schema; the data reads back the same.
     let id = plans[0].id.clone();
@@ -402,6 +408,22 @@ fn the_current_version_has_a_fixture() {
         library
             .add_snapshot(&id, "报送稿", &plan, 1_700_000_800_000.0)
             .unwrap();
+        // Schema 3: a template of the office's, and a node copied in from elsewhere.
+        let section = plan.nodes[0].id;
+        let mut template =
+            OfficeTemplate::from_node(&plan, section, None, "党建", "每年都有").unwrap();
+        template.id = "t1".into();
+        library
+            .change_templates(|list| list.push(template))
+            .unwrap();
+        let (mut plan, revision) = library.load_revision(&id).unwrap();
+        plan.nodes[1].origin = Some(yaodian::Origin {
+            from: "2019年工作要点 二、".into(),
+            period: Some(yaodian::Period::year(2019)),
+        });
+        library
+            .save(&id, &plan, revision, 1_700_000_900_000.0)
+            .unwrap();
         let values = &library.store().values;
         std::fs::write(&path, serde_json::to_string_pretty(values).unwrap()).unwrap();
     }
@@ -413,6 +435,23 @@ fn the_current_version_has_a_fixture() {
         "已召开动员会"
     );
     assert_eq!(library.snapshots(&id)[0].name, "报送稿");
+    templates_of_schema_3_read(&library, &plan);
+}
+
+/// What a library of schema 3 or later holds beyond schema 2: the office's templates, and
+/// where a node was copied from.
+fn templates_of_schema_3_read(library: &Library<MemoryStore>, plan: &yaodian::Plan) {
+    let templates = library.templates();
+    assert_eq!(templates.len(), 1);
+    assert_eq!(
+        (templates[0].name.as_str(), templates[0].note.as_str()),
+        ("党建", "每年都有")
+    );
+    assert_eq!(templates[0].nodes[0].title, plan.nodes[0].title);
+    assert_eq!(templates[0].nodes[0].id, 1);
+    assert_eq!(templates[0].period, Some(yaodian::Period::year(2020)));
+    let origin = plan.nodes[1].origin.as_ref().expect("kept");
+    assert_eq!(origin.period, Some(yaodian::Period::year(2019)));
 }
 
 /// No file but `src/store/keys.rs` spells a storage key: the layout has one owner.

@@ -3,7 +3,7 @@
 //! failures, with values corrupted or written by a newer version in between, checked against
 //! a simple model after every step:
 //!
-//! - no acknowledged change is ever lost (plans, trash, roster, snapshots);
+//! - no acknowledged change is ever lost (plans, trash, roster, templates, snapshots);
 //! - nothing is overwritten unless the writer read it at that version (or kept it aside);
 //! - a value this build cannot read is never lost;
 //! - whatever failed changed nothing (beyond copies kept aside).
@@ -18,6 +18,7 @@ use std::rc::Rc;
 
 use proptest::prelude::*;
 use yaodian::plan::file;
+use yaodian::plan::office_templates::{self, OfficeTemplate};
 use yaodian::store::keys::{self, Kind};
 use yaodian::store::{Backup, Existing, Library, MemoryStore, Store, StoreError};
 use yaodian::{Plan, Role};
@@ -97,6 +98,8 @@ enum Op {
     Purge(usize, usize),
     RosterAdd(usize, bool, u8),
     RosterRemove(usize, bool, u8),
+    TemplateAdd(usize, u8),
+    TemplateRemove(usize, usize),
     SnapshotAdd(usize, usize),
     SnapshotRemove(usize, usize, usize),
     SnapshotRestore(usize, usize, usize),
@@ -124,6 +127,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (tab.clone(), pick.clone()).prop_map(|(t, p)| Op::Purge(t, p)),
         3 => (tab.clone(), any::<bool>(), 0..6u8).prop_map(|(t, l, n)| Op::RosterAdd(t, l, n)),
         2 => (tab.clone(), any::<bool>(), 0..6u8).prop_map(|(t, l, n)| Op::RosterRemove(t, l, n)),
+        2 => (tab.clone(), 0..6u8).prop_map(|(t, n)| Op::TemplateAdd(t, n)),
+        1 => (tab.clone(), pick.clone()).prop_map(|(t, p)| Op::TemplateRemove(t, p)),
         2 => (tab.clone(), pick.clone()).prop_map(|(t, p)| Op::SnapshotAdd(t, p)),
         1 => (tab.clone(), pick.clone(), 0..4usize).prop_map(|(t, p, w)| Op::SnapshotRemove(t, p, w)),
         1 => (tab.clone(), pick.clone(), 0..4usize).prop_map(|(t, p, w)| Op::SnapshotRestore(t, p, w)),
@@ -142,6 +147,8 @@ fn op() -> impl Strategy<Value = Op> {
 struct Model {
     plans: BTreeMap<String, ModelPlan>,
     roster: BTreeSet<(bool, String)>,
+    /// The office's templates: id → name.
+    templates: BTreeMap<String, String>,
     /// Values this build cannot read: each must stay under its key or under an aside key.
     kept: Vec<(String, String)>,
 }
@@ -391,6 +398,42 @@ impl Run {
                     Err(_) => true,
                 }
             }
+            Op::TemplateAdd(t, n) => {
+                let made = template(&name(n));
+                let result = self.tabs[t].library.change_templates(|list| {
+                    let id = office_templates::fresh_id(list, now);
+                    list.push(OfficeTemplate {
+                        id: id.clone(),
+                        ..made
+                    });
+                    id
+                });
+                match result {
+                    Ok((list, id)) => {
+                        self.model.templates.insert(id, name(n));
+                        assert_eq!(names(&list), self.model.templates, "the templates returned");
+                        false
+                    }
+                    Err(_) => true,
+                }
+            }
+            Op::TemplateRemove(t, pick) => {
+                let ids: Vec<String> = self.model.templates.keys().cloned().collect();
+                if ids.is_empty() {
+                    return false;
+                }
+                let id = ids[pick % ids.len()].clone();
+                let result = self.tabs[t]
+                    .library
+                    .change_templates(|list| list.retain(|t| t.id != id));
+                match result {
+                    Ok(_) => {
+                        self.model.templates.remove(&id);
+                        false
+                    }
+                    Err(_) => true,
+                }
+            }
             Op::SnapshotAdd(t, pick) => {
                 let Some(id) = self.pick(pick) else {
                     return false;
@@ -530,7 +573,13 @@ impl Run {
                     .filter(|k| {
                         matches!(
                             Kind::of(k),
-                            Some(Kind::Plan(_) | Kind::Snapshots(_) | Kind::Roster | Kind::Index)
+                            Some(
+                                Kind::Plan(_)
+                                    | Kind::Snapshots(_)
+                                    | Kind::Roster
+                                    | Kind::Templates
+                                    | Kind::Index
+                            )
                         )
                     })
                     .collect();
@@ -572,6 +621,7 @@ impl Run {
                         }
                     }
                     Some(Kind::Roster) => self.model.roster.clear(),
+                    Some(Kind::Templates) => self.model.templates.clear(),
                     // The list is rebuilt from the plans: the trash is lost with it.
                     Some(Kind::Index) if !newer => {
                         for m in self.model.plans.values_mut() {
@@ -595,7 +645,7 @@ impl Run {
             .borrow()
             .store
             .get(keys::INDEX)
-            .is_some_and(|v| v.starts_with(r#"{"schema":2"#))
+            .is_some_and(|v| v.starts_with(&format!("{{\"schema\":{}", file::SCHEMA)))
     }
 
     fn raw_plan_ids(&self) -> BTreeSet<String> {
@@ -668,6 +718,40 @@ impl Run {
             }
         }
         assert!(copies.is_empty(), "every copy is one of the backup's plans");
+        // Templates: one already there the same stays; a new id comes in; a taken id is
+        // skipped, replaced or copied under a fresh id, as asked.
+        let stored = names(&self.tabs[0].library.templates());
+        let mut copied = Vec::new();
+        for template in &backup.templates {
+            match self.model.templates.get(&template.id) {
+                None => {
+                    self.model
+                        .templates
+                        .insert(template.id.clone(), template.name.clone());
+                }
+                Some(name) if *name == template.name => {}
+                Some(_) => match existing {
+                    Existing::Skip => {}
+                    Existing::Replace => {
+                        self.model
+                            .templates
+                            .insert(template.id.clone(), template.name.clone());
+                    }
+                    Existing::Copy => copied.push(template.name.clone()),
+                },
+            }
+        }
+        let mut fresh: Vec<String> = stored
+            .iter()
+            .filter(|(id, _)| !self.model.templates.contains_key(*id))
+            .map(|(_, name)| name.clone())
+            .collect();
+        fresh.sort();
+        copied.sort();
+        assert_eq!(fresh, copied, "the templates copied in");
+        for (id, name) in stored {
+            self.model.templates.entry(id).or_insert(name);
+        }
         for name in &backup.roster.leaders {
             self.model.roster.insert((true, name.clone()));
         }
@@ -774,9 +858,18 @@ impl Run {
                 }
             }
         }
-        let roster_readable = raw
-            .get(keys::ROSTER)
-            .is_none_or(|v| v.starts_with(r#"{"schema":2"#));
+        let ours = |key: &str| {
+            raw.get(key)
+                .is_none_or(|v| v.starts_with(&format!("{{\"schema\":{}", file::SCHEMA)))
+        };
+        if ours(keys::TEMPLATES) && names(&fresh.templates()) != self.model.templates {
+            return Err(format!(
+                "templates {:?} != told {:?}",
+                names(&fresh.templates()),
+                self.model.templates
+            ));
+        }
+        let roster_readable = ours(keys::ROSTER);
         if roster_readable && as_set(&fresh.roster()) != self.model.roster {
             return Err(format!(
                 "roster {:?} != told {:?}",
@@ -786,6 +879,24 @@ impl Run {
         }
         Ok(())
     }
+}
+
+/// A template whose content is its name (templates of one name are the same).
+fn template(name: &str) -> OfficeTemplate {
+    let mut plan = plan("计划");
+    let mut section = yaodian::Node::new(1, yaodian::NodeKind::Heading, name);
+    section
+        .children
+        .push(yaodian::Node::new(2, yaodian::NodeKind::Task, "任务"));
+    plan.nodes.push(section);
+    plan.repair_next_id();
+    OfficeTemplate::from_node(&plan, 1, None, name, "").expect("the section is there")
+}
+
+fn names(list: &[OfficeTemplate]) -> BTreeMap<String, String> {
+    list.iter()
+        .map(|t| (t.id.clone(), t.name.clone()))
+        .collect()
 }
 
 fn as_set(roster: &yaodian::Roster) -> BTreeSet<(bool, String)> {
