@@ -241,7 +241,7 @@ fn source<'a>(sources: &'a [Source], id: &SourceId) -> Option<&'a Source> {
 }
 
 /// The chain of nodes from the top level down to `id` (itself last).
-fn path<'a>(nodes: &'a [Node], id: NodeId) -> Option<Vec<&'a Node>> {
+fn path(nodes: &[Node], id: NodeId) -> Option<Vec<&Node>> {
     for node in nodes {
         if node.id == id {
             return Some(vec![node]);

@@ -419,7 +419,7 @@ fn a_damaged_templates_value_is_set_aside_not_lost() {
     let mut store = MemoryStore::default();
     let raw = r#"{"schema":3,"templates":[{"id":"t1","name":"坏","nodes":[]}]}"#;
     yaodian::store::Store::set(&mut store, yaodian::store::keys::TEMPLATES, raw).unwrap();
-    let mut library = Library::open(store);
+    let library = Library::open(store);
     assert_eq!(library.warnings.len(), 1, "{:?}", library.warnings);
     assert!(library.warnings[0].contains("本单位模板"));
     assert!(library.templates().is_empty());
