@@ -6,6 +6,8 @@
 //! copied node says where it came from ([`Origin`]), so that the years its text still names
 //! are listed for review ([`super::next_year::old_year_mentions`]) instead of being changed.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::model::{Deadline, Node, NodeId, NodeKind, Origin, Period, Plan};
@@ -130,14 +132,6 @@ impl Source {
             })
             .collect()
     }
-
-    fn label_of(&self, id: NodeId) -> String {
-        number(&self.plan)
-            .into_iter()
-            .find(|n| n.node.id == id)
-            .map(|n| n.label)
-            .unwrap_or_default()
-    }
 }
 
 /// A node of a source as a list shows it.
@@ -164,28 +158,31 @@ pub struct Carry {
 }
 
 impl Carry {
-    /// A copy of `node` (from `source`, where it is numbered `label`) for the new plan. Ids
-    /// are the source's: the plan gives fresh ones when the copy is put in.
-    fn copy(&self, node: &Node, source: &Source, label: &str) -> Node {
-        let origin = (source.id != SourceId::Builtin).then(|| Origin {
-            from: format!("{} {label}", source.name).trim().to_string(),
-            period: source.period,
-        });
-        self.copy_with(node, source.period, &origin)
+    /// A copy of `node` (from `source`) for the new plan, each node marked with its place in
+    /// the source. Ids are the source's: the plan gives fresh ones when the copy is put in.
+    fn copy(&self, node: &Node, source: &Source) -> Node {
+        let labels: HashMap<NodeId, String> = number(&source.plan)
+            .into_iter()
+            .map(|n| (n.node.id, n.label))
+            .collect();
+        self.copy_with(node, source, &labels)
     }
 
-    fn copy_with(&self, node: &Node, from: Option<Period>, origin: &Option<Origin>) -> Node {
+    fn copy_with(&self, node: &Node, source: &Source, labels: &HashMap<NodeId, String>) -> Node {
         let mut copy = node.clone();
         copy.ledger = Default::default();
         copy.carried_over = false;
-        copy.origin = origin.clone();
+        copy.origin = (source.id != SourceId::Builtin).then(|| Origin {
+            from: format!("{} {}", source.name, labels.get(&node.id).map_or("", |l| l))
+                .trim()
+                .to_string(),
+            period: source.period,
+        });
         if self.owners == Owners::Clear {
-            let deadline = copy.division.deadline.clone();
             copy.division = Default::default();
-            copy.division.deadline = deadline;
         }
-        copy.division.deadline = self.deadline(&node.division.deadline, from);
-        let shift = from.map_or(0, |p| self.period.start - p.start);
+        copy.division.deadline = self.deadline(&node.division.deadline, source.period);
+        let shift = source.period.map_or(0, |p| self.period.start - p.start);
         copy.targets = node
             .targets
             .iter()
@@ -198,7 +195,7 @@ impl Carry {
         copy.children = node
             .children
             .iter()
-            .map(|c| self.copy_with(c, from, origin))
+            .map(|c| self.copy_with(c, source, labels))
             .collect();
         copy
     }
@@ -282,7 +279,7 @@ pub fn copies(picks: &[Pick], sources: &[Source], carry: Carry) -> Vec<Node> {
         .filter_map(|pick| {
             let source = source(sources, &pick.source)?;
             let node = source.plan.node(pick.node)?;
-            Some(carry.copy(node, source, &source.label_of(pick.node)))
+            Some(carry.copy(node, source))
         })
         .collect()
 }
@@ -305,7 +302,7 @@ pub fn put_picks(plan: &mut Plan, picks: &[Pick], sources: &[Source], carry: Car
             let at = match siblings.iter().position(|n| n.title.trim() == title) {
                 Some(at) => at,
                 None => {
-                    let mut shell = carry.copy(heading, source, &source.label_of(heading.id));
+                    let mut shell = carry.copy(heading, source);
                     shell.children.clear();
                     shell.body.clear();
                     shell.division = Default::default();
@@ -315,7 +312,7 @@ pub fn put_picks(plan: &mut Plan, picks: &[Pick], sources: &[Source], carry: Car
             };
             siblings = &mut siblings[at].children;
         }
-        siblings.push(carry.copy(node, source, &source.label_of(pick.node)));
+        siblings.push(carry.copy(node, source));
     }
     // Every copy gets an id of the plan's own.
     let mut nodes = std::mem::take(&mut plan.nodes);

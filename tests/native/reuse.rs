@@ -348,10 +348,13 @@ fn a_template_keeps_the_tasks_chosen_and_not_the_year() {
     };
     let made = new_plan(&spec, &sources);
     let task = &made.nodes[0].children[0];
+    // Each copy says its own place in the template.
     assert_eq!(
         task.origin.as_ref().unwrap().from,
-        "本单位模板“全面加强党的建设” 一、"
+        "本单位模板“全面加强党的建设” （一）"
     );
+    let section = made.nodes[0].origin.as_ref().unwrap();
+    assert_eq!(section.from, "本单位模板“全面加强党的建设” 一、");
     assert_eq!(task.division.deadline.year(), Some(2027));
     assert_eq!(old_year_mentions(&made).len(), 3);
 }
@@ -481,5 +484,14 @@ proptest! {
         }
         let editor = Editor::new(plan);
         prop_assert_eq!(YearReview::new(editor.plan()).mentions(), old_year_mentions(editor.plan()));
+    }
+}
+
+#[test]
+fn tmp_debug_search() {
+    let plan = yaodian::plan::file::from_json(r#"{"format":"yaodian-plan","schema":3,"plan":{"period":{"start":2023,"end":2023},"title":"2023年卫生健康工作要点","nodes":[{"id":1,"kind":"Task","title":"加强行风建设2023","division":{"leads":["纪检组"]}}],"next_id":2}}"#).unwrap();
+    let sources = vec![Source::builtin(), Source::from_plan("a", plan)];
+    for q in ["纪检组 2023", "纪检组", "2023"] {
+        println!("{q}: {}", search(&sources, q, 60).len());
     }
 }

@@ -26,6 +26,7 @@ mod notice;
 mod numbering;
 mod plan;
 mod preview;
+mod reuse;
 mod roster;
 mod snapshots;
 mod summary;

@@ -8,9 +8,16 @@ use yaodian::plan::numbering::number;
 use yaodian::{Edit, NodeField, NodeId, NodeKind, Period, PlanField};
 
 use super::division::DivisionEditor;
+use super::reuse::{InsertPanel, Reuse, SaveTemplateDialog};
 use crate::browser;
+use crate::lazy::{lazy, lazy_view};
 use crate::state::use_state;
 use crate::text_box::TextBox;
+
+// The search of earlier plans and templates loads when first opened.
+lazy_view!(fn insert_panel(labels: Memo<HashMap<NodeId, String>>) in reuse => view! {
+    <InsertPanel labels/>
+});
 
 /// A row's identity: rebuilt when its depth or kind changes; kept (moved, relabelled, with
 /// the cursor in it) otherwise.
@@ -28,6 +35,12 @@ const ROWS_PER_FRAME: usize = 150;
 #[component]
 pub fn PlanPanel() -> impl IntoView {
     let state = use_state();
+    let reuse = Reuse {
+        selected: RwSignal::new(None),
+        saving: RwSignal::new(None),
+    };
+    provide_context(reuse);
+    let inserting = RwSignal::new(false);
     // Labels and places change only with the plan's shape, not while a node's text is typed.
     let numbered = Memo::new(move |_| {
         state
@@ -110,6 +123,15 @@ pub fn PlanPanel() -> impl IntoView {
             </label>
         </section>
         <YearReview/>
+        <div class="reuse-bar">
+            <button id="open-insert" aria-expanded=move || inserting.get().to_string()
+                on:click=move |_| inserting.update(|on| *on = !*on)>
+                {move || if inserting.get() { "收起插入面板" } else { "从往年计划和本单位模板插入…" }}
+            </button>
+        </div>
+        <Show when=move || inserting.get()>
+            {lazy(insert_panel, move |build| build(labels))}
+        </Show>
         <p class="shortcuts">
             "快捷键：Alt+Shift+↑/↓ 上移/下移（可跨部分）；Alt+Shift+←/→ 升级/降级；"
             "Ctrl+Enter 在下方添加同级条目；Ctrl+Shift+Enter 添加下级；Alt+Shift+Delete 删除；Ctrl+Z 撤销；Ctrl+Y 重做。"
@@ -129,7 +151,8 @@ pub fn PlanPanel() -> impl IntoView {
     }
 }
 
-/// After a roll-forward: every place that still names last year, to be checked one by one.
+/// After a roll-forward or a copy from an earlier plan: every place that still names an old
+/// year, to be checked one by one.
 #[component]
 fn YearReview() -> impl IntoView {
     let state = use_state();
@@ -146,13 +169,21 @@ fn YearReview() -> impl IntoView {
                 _ => *kept = Some((count, YearReview::new(plan))),
             })
         });
-        review.with_value(|kept| kept.as_ref().and_then(|(_, r)| r.mentions()))
+        review.with_value(|kept| kept.as_ref().map(|(_, r)| r.mentions()).unwrap_or_default())
     });
     move || {
-        mentions.get().filter(|(_, m)| !m.is_empty()).map(|(old, found)| {
+        let found = mentions.get();
+        (!found.is_empty()).then(|| {
+            let mut years: Vec<String> = Vec::new();
+            for m in &found {
+                let label = m.old.label();
+                if !years.contains(&label) {
+                    years.push(label);
+                }
+            }
             view! {
                 <details class="year-review" open=true>
-                    <summary>{format!("正文中仍有 {} 处提及{}，请核对是否需要改为新年度", found.len(), old.label())}</summary>
+                    <summary>{format!("正文中仍有 {} 处提及往年（{}），请核对是否需要改为新年度", found.len(), years.join("、"))}</summary>
                     <ul>
                         {found.into_iter().map(|m| {
                             let node = m.node;
@@ -196,6 +227,7 @@ fn shortcut(ev: &web_sys::KeyboardEvent, id: NodeId, kind: NodeKind) -> Option<E
 #[component]
 fn NodeRow(row: Row, labels: Memo<HashMap<NodeId, String>>) -> impl IntoView {
     let state = use_state();
+    let reuse = expect_context::<Reuse>();
     let id = row.id;
     let is_task = row.kind == NodeKind::Task;
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
@@ -262,7 +294,7 @@ fn NodeRow(row: Row, labels: Memo<HashMap<NodeId, String>>) -> impl IntoView {
         <div class="node" class:task=is_task class:heading=!is_task
             data-node=id data-depth=row.depth style=format!("--depth:{}", row.depth)
             role="treeitem" attr:aria-level=row.depth + 1
-            on:keydown=on_keydown>
+            on:keydown=on_keydown on:focusin=move |_| reuse.selected.set(Some(id))>
             <div class="node-line">
                 <span class="node-label">{label}</span>
                 <Show when=move || state.with_node(id, |n| n.carried_over)>
@@ -271,6 +303,12 @@ fn NodeRow(row: Row, labels: Memo<HashMap<NodeId, String>>) -> impl IntoView {
                             on:click=move |_| state.edit(Edit::SetCarriedOver(id, false))>"×"</button>
                     </span>
                 </Show>
+                {move || state.with_node(id, |n| n.origin.clone()).map(|origin| view! {
+                    <span class="origin" title=format!("沿用自{}", origin.from) data-origin=origin.from.clone()>"沿用"
+                        <button class="chip-remove" aria-label="取消来源标记" title="取消来源标记"
+                            on:click=move |_| state.edit(Edit::SetOrigin(id, None))>"×"</button>
+                    </span>
+                })}
                 <TextBox class="node-title"
                     label=if is_task { "任务首句" } else { "标题" }
                     placeholder=if is_task { "任务的首句（如：着力重点专科建设）" } else { "标题（如：全面加强党的建设）" }
@@ -290,9 +328,14 @@ fn NodeRow(row: Row, labels: Memo<HashMap<NodeId, String>>) -> impl IntoView {
                         <option value="heading" selected=!is_task>"标题"</option>
                         <option value="task" selected=is_task>"任务"</option>
                     </select>
+                    <button tabindex="-1" class="save-template" title="存为本单位模板，以后起草时选用"
+                        on:click=move |_| reuse.saving.set(Some(id))>"存为模板"</button>
                     <button tabindex="-1" class="icon danger delete" title="删除（Alt+Shift+Delete）" aria-label="删除" on:click=move |_| state.delete_node(id)>"×"</button>
                 </span>
             </div>
+            <Show when=move || reuse.saving.get() == Some(id)>
+                <SaveTemplateDialog id/>
+            </Show>
             {is_task.then(|| view! {
                 <TextBox multiline=true class="node-body" label="任务正文" placeholder="任务正文（首句之后的内容）"
                     value=text(NodeField::Body) on_set=set(NodeField::Body)/>

@@ -1,20 +1,21 @@
 //! The library page: the plans stored in this browser, newest first, and the trash.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use yaodian::plan::templates::{default_year, NewPlan, SECTIONS};
 use yaodian::store::PlanMeta;
-use yaodian::Period;
 
 use crate::browser;
 use crate::lazy::{lazy, lazy_view};
 use crate::state::{use_state, Route};
 use import::ImportDialog;
+use new_plan::NewPlanDialog;
 use storage::StoragePanel;
+use templates::TemplatesPanel;
 
 pub mod compare;
 mod import;
+mod new_plan;
 mod storage;
+mod templates;
 
 // The importer (text and .docx) and the data-safety panel load on demand.
 lazy_view!(fn import_dialog(importing: RwSignal<bool>) in import => view! {
@@ -75,6 +76,7 @@ pub fn LibraryPage() -> impl IntoView {
                     />
                 </ul>
             </Show>
+            <TemplatesPanel/>
             <ComparePicker/>
             <Trash/>
             {lazy(storage_panel, |build| build())}
@@ -286,88 +288,5 @@ fn TrashItem(meta: PlanMeta) -> impl IntoView {
                 </Show>
             </span>
         </li>
-    }
-}
-
-/// New plan: year, issuing office, and the template sections to start from.
-#[component]
-fn NewPlanDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
-    let state = use_state();
-    let year = RwSignal::new(default_year(browser::today()));
-    let office = RwSignal::new(String::new());
-    let ticked = RwSignal::new(
-        SECTIONS
-            .iter()
-            .map(|s| s.key.to_string())
-            .collect::<Vec<_>>(),
-    );
-    let spec = move |sections: Vec<String>| NewPlan {
-        year: year.get_untracked(),
-        office: office.get_untracked(),
-        sections,
-    };
-    let close = on_close.clone();
-    let create = move |_| {
-        state.create_from_templates(&spec(ticked.get_untracked()));
-        close();
-    };
-    let close = on_close.clone();
-    let blank = move |_| {
-        state.create_from_templates(&spec(Vec::new()));
-        close();
-    };
-    let close = on_close;
-    view! {
-        <section class="dialog" role="dialog" aria-label="新建计划">
-            <h2>"新建计划"</h2>
-            <div class="form-row">
-                <label>"年度"
-                    <input type="number" min=Period::YEARS.start().to_string() max=Period::YEARS.end().to_string() id="new-year"
-                        prop:value=move || year.get().to_string()
-                        on:input=move |ev| {
-                            if let Ok(y) = Period::parse_year(&event_target_value(&ev)) { year.set(y) }
-                        }/>
-                </label>
-                <label>"发文单位"
-                    <input type="text" id="new-office" placeholder="如：某某县卫生健康局"
-                        prop:value=move || office.get()
-                        on:input=move |ev| office.set(event_target_value(&ev))/>
-                </label>
-            </div>
-            <fieldset class="templates">
-                <legend>
-                    "选择常用部分（可多选，每部分附示例任务，创建后可修改）"
-                    <button class="small" on:click=move |_| ticked.set(SECTIONS.iter().map(|s| s.key.to_string()).collect())>"全选"</button>
-                    <button class="small" on:click=move |_| ticked.set(Vec::new())>"全不选"</button>
-                </legend>
-                {SECTIONS.iter().map(|section| {
-                    let key = section.key;
-                    view! {
-                        <label class="template">
-                            <input type="checkbox" data-template=key
-                                prop:checked=move || ticked.with(|t| t.iter().any(|k| k == key))
-                                on:change=move |ev| {
-                                    let on = ev.target()
-                                        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                                        .is_some_and(|i| i.checked());
-                                    ticked.update(|t| {
-                                        t.retain(|k| k != key);
-                                        if on { t.push(key.to_string()) }
-                                    });
-                                }/>
-                            <span class="template-title">{section.title}</span>
-                            <span class="template-tasks">
-                                {section.tasks.iter().map(|(t, _)| *t).collect::<Vec<_>>().join("；")}
-                            </span>
-                        </label>
-                    }
-                }).collect_view()}
-            </fieldset>
-            <div class="dialog-buttons">
-                <button class="primary" id="create-from-templates" on:click=create>"按所选部分创建"</button>
-                <button id="create-blank" on:click=blank>"创建空白计划"</button>
-                <button on:click=move |_| close()>"取消"</button>
-            </div>
-        </section>
     }
 }

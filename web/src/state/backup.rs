@@ -7,7 +7,7 @@ use yaodian::store::backup_file_name;
 use yaodian::store::{Backup, Existing};
 
 impl AppState {
-    /// Downloads the whole library (plans, trash, snapshots, roster) as one file, after every change already asked for (a plan deleted a
+    /// Downloads the whole library (plans, trash, snapshots, roster, templates) as one file, after every change already asked for (a plan deleted a
     /// moment ago is in the trash of the backup, not in its list).
     pub fn export_library(self) {
         self.locked(move || {
@@ -56,7 +56,11 @@ impl AppState {
                 if report.skipped > 0 {
                     parts.push(format!("保留原有 {} 个", report.skipped));
                 }
-                self.info(format!("备份已导入：计划{}", parts.join("，")));
+                let templates = match report.templates {
+                    0 => String::new(),
+                    n => format!("；本单位模板 {n} 个"),
+                };
+                self.info(format!("备份已导入：计划{}{templates}", parts.join("，")));
             }
             Some(Err(e)) => self.error(format!("导入备份失败，已逐项核对恢复原状：{e}")),
             None => {}

@@ -6,7 +6,6 @@ use crate::browser;
 use leptos::prelude::*;
 use yaodian::plan::file;
 use yaodian::plan::next_year::next_year;
-use yaodian::plan::templates::{new_plan, NewPlan};
 use yaodian::store::PlanMeta;
 use yaodian::{Editor, Plan};
 
@@ -68,18 +67,23 @@ impl AppState {
 
     /// Stores a new plan and opens it.
     pub fn create(self, plan: Plan) {
+        self.create_then(plan, |_| {});
+    }
+
+    /// Stores a new plan, opens it, and then (only once it is stored) runs `then`: what says
+    /// the plan was made is never shown before it is.
+    pub(super) fn create_then(self, plan: Plan, then: impl FnOnce(AppState) + 'static) {
         self.locked(move || {
             let created = self.library.try_update(|l| l.create(&plan, browser::now()));
             match created {
-                Some(Ok(id)) => self.open_plan(&id),
+                Some(Ok(id)) => {
+                    self.open_plan(&id);
+                    then(self);
+                }
                 Some(Err(e)) => self.error(e.to_string()),
                 None => {}
             }
         });
-    }
-
-    pub fn create_from_templates(self, spec: &NewPlan) {
-        self.create(new_plan(spec));
     }
 
     /// Adds an imported plan to the library (and its owners to the roster) and opens it.
@@ -99,14 +103,15 @@ impl AppState {
                 let rolled = next_year(&plan);
                 let year = rolled.plan.period.label();
                 let mentions = rolled.review.len();
-                self.create(rolled.plan);
-                if mentions > 0 {
-                    self.info(format!(
-                        "已生成{year}计划。正文中有 {mentions} 处仍提及上年，已在“计划正文”顶部列出，请逐一核对"
-                    ));
-                } else {
-                    self.info(format!("已生成{year}计划"));
-                }
+                self.create_then(rolled.plan, move |state| {
+                    if mentions > 0 {
+                        state.info(format!(
+                            "已生成{year}计划。正文中有 {mentions} 处仍提及上年，已在“计划正文”顶部列出，请逐一核对"
+                        ));
+                    } else {
+                        state.info(format!("已生成{year}计划"));
+                    }
+                });
             }
             Err(e) => self.error(e.to_string()),
         }
@@ -120,10 +125,11 @@ impl AppState {
             return;
         };
         let year = rolled.plan.period.label();
-        self.create(rolled.plan);
-        self.info(format!(
-            "已生成{year}计划，本年工作回顾已放在“总体要求”开头，请改写"
-        ));
+        self.create_then(rolled.plan, move |state| {
+            state.info(format!(
+                "已生成{year}计划，本年工作回顾已放在“总体要求”开头，请改写"
+            ))
+        });
     }
 
     /// Loads a plan without opening it (for comparisons).
@@ -138,8 +144,7 @@ impl AppState {
         match file::from_json(text) {
             Ok(plan) => {
                 let name = plan.name();
-                self.create(plan);
-                self.info(format!("已导入「{name}」"));
+                self.create_then(plan, move |state| state.info(format!("已导入「{name}」")));
             }
             Err(e) => self.error(format!("导入失败：{e}")),
         }

@@ -18,6 +18,7 @@ mod roster;
 mod saving;
 mod snapshots;
 mod tabs;
+mod templates;
 
 /// Which page is shown; mirrored in the address hash so a reload returns to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,6 +69,8 @@ pub enum ToastAction {
     ExportPlan(String),
     /// Remove a plan for good (when it cannot go to the trash because storage is full).
     Purge(String),
+    /// Put back a template just deleted.
+    RestoreTemplate(Box<yaodian::plan::office_templates::OfficeTemplate>),
 }
 
 impl ToastAction {
@@ -77,6 +80,7 @@ impl ToastAction {
             ToastAction::Undo => "撤销",
             ToastAction::ExportPlan(_) => "导出计划文件",
             ToastAction::Purge(_) => "下载备份后彻底删除",
+            ToastAction::RestoreTemplate(_) => "撤销删除",
         }
     }
 }
@@ -320,6 +324,7 @@ impl AppState {
                 self.export_plan(&id);
                 self.purge(&id);
             }
+            ToastAction::RestoreTemplate(template) => self.restore_template(*template),
         }
     }
 

@@ -66,6 +66,11 @@ impl AppState {
 
     /// Applies an edit to the open plan and saves it at once.
     pub fn edit(self, edit: Edit) {
+        self.edit_applied(edit);
+    }
+
+    /// [`AppState::edit`], saying whether the edit was applied (else the reason is shown).
+    pub fn edit_applied(self, edit: Edit) -> bool {
         let scope = Scope::from(edit.scope());
         let typing = edit.merge_key().is_some();
         let result = self.modify(scope, |o| o.editor.apply(edit));
@@ -79,9 +84,13 @@ impl AppState {
                 if let Some(id) = applied.focus {
                     browser::focus_node(id);
                 }
+                true
             }
-            Some(Err(e)) => self.error(e.to_string()),
-            None => {}
+            Some(Err(e)) => {
+                self.error(e.to_string());
+                false
+            }
+            None => false,
         }
     }
 
