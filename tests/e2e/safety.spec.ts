@@ -173,7 +173,7 @@ test('the open plan replaced by a newer version\'s value in another tab: that va
     Object.keys(localStorage)
       .filter((k) => k.startsWith('yaodian/plan/'))
       .map((k) => JSON.parse(localStorage.getItem(k)!))
-      .filter((v) => v.schema === 2)
+      .filter((v) => v.schema < 99)
       .map((v) => v.plan.nodes[0].children[0].title),
   );
   expect(copies).toEqual(['新版本写入后的修改']);

@@ -183,7 +183,10 @@ fn YearReview() -> impl IntoView {
             }
             view! {
                 <details class="year-review" open=true>
-                    <summary>{format!("正文中仍有 {} 处提及往年（{}），请核对是否需要改为新年度", found.len(), years.join("、"))}</summary>
+                    <summary>{match years.as_slice() {
+                        [one] => format!("正文中仍有 {} 处提及{one}，请核对是否需要改为新年度", found.len()),
+                        _ => format!("正文中仍有 {} 处提及往年（{}），请核对是否需要改为新年度", found.len(), years.join("、")),
+                    }}</summary>
                     <ul>
                         {found.into_iter().map(|m| {
                             let node = m.node;
