@@ -14,9 +14,17 @@ use crate::lazy::{lazy, lazy_view};
 use crate::state::use_state;
 use crate::text_box::TextBox;
 
-// The search of earlier plans and templates loads when first opened.
-lazy_view!(fn insert_panel(labels: Memo<HashMap<NodeId, String>>) in reuse => view! {
-    <InsertPanel labels/>
+/// The views of the reuse part: one loader for both, so the first download holds one.
+#[derive(Clone, Copy)]
+enum ReuseView {
+    Insert(Memo<HashMap<NodeId, String>>),
+    Save(NodeId),
+}
+
+// The search of earlier plans and templates, and saving as a template, load when first used.
+lazy_view!(fn reuse_part(what: ReuseView) in reuse => match what {
+    ReuseView::Insert(labels) => view! { <InsertPanel labels/> }.into_any(),
+    ReuseView::Save(id) => view! { <SaveTemplateDialog id/> }.into_any(),
 });
 
 /// A row's identity: rebuilt when its depth or kind changes; kept (moved, relabelled, with
@@ -130,7 +138,7 @@ pub fn PlanPanel() -> impl IntoView {
             </button>
         </div>
         <Show when=move || inserting.get()>
-            {lazy(insert_panel, move |build| build(labels))}
+            {lazy(reuse_part, move |build| build(ReuseView::Insert(labels)))}
         </Show>
         <p class="shortcuts">
             "快捷键：Alt+Shift+↑/↓ 上移/下移（可跨部分）；Alt+Shift+←/→ 升级/降级；"
@@ -337,7 +345,7 @@ fn NodeRow(row: Row, labels: Memo<HashMap<NodeId, String>>) -> impl IntoView {
                 </span>
             </div>
             <Show when=move || reuse.saving.get() == Some(id)>
-                <SaveTemplateDialog id/>
+                {lazy(reuse_part, move |build| build(ReuseView::Save(id)))}
             </Show>
             {is_task.then(|| view! {
                 <TextBox multiline=true class="node-body" label="任务正文" placeholder="任务正文（首句之后的内容）"
