@@ -146,6 +146,35 @@ test('draft from the office years: a template, an earlier section, a single task
   await expect(page.locator('.toast')).toContainText('本单位模板 1 个');
   await expect(page.locator('.template-item')).toContainText('党建常用');
   await expect(page.locator('.template-item')).toContainText('每年都有');
+
+  // Renamed (Enter saves), and still so after a reload.
+  await page.locator('.rename-template').click();
+  await page.locator('.template-item .template-name-input').fill('党建（每年）');
+  await page.locator('.template-item .template-name-input').press('Enter');
+  await expect(page.locator('.template-item .template-name')).toHaveText('党建（每年）');
+  await page.reload();
+  await expect(page.locator('.template-item .template-name')).toHaveText('党建（每年）');
+});
+
+/** A templates file with one template of one section and one task. */
+function templatesFile(id: string, name: string): string {
+  const nodes = [{ id: 1, kind: 'Heading', title: name, children: [{ id: 2, kind: 'Task', title: `${name}的任务` }] }];
+  const path = `test-results/templates-${id}.json`;
+  writeFileSync(path, JSON.stringify({ format: 'yaodian-templates', schema: 3, templates: [{ id, name, note: '', nodes }] }));
+  return path;
+}
+
+test('two tabs bring in templates at once: both are kept, in both tabs', async ({ context }) => {
+  const a = await context.newPage();
+  await a.goto('/');
+  const b = await context.newPage();
+  await b.goto('/');
+  await a.locator('#import-templates-file').setInputFiles(templatesFile('ta', '甲模板'));
+  await b.locator('#import-templates-file').setInputFiles(templatesFile('tb', '乙模板'));
+  await expect(b.locator('.toast')).toContainText('已导入 1 个模板');
+  for (const page of [a, b]) {
+    await expect(page.locator('.template-item .template-name')).toHaveText(['甲模板', '乙模板']);
+  }
 });
 
 test('a damaged templates file is refused with a message and changes nothing', async ({ page }) => {

@@ -486,12 +486,3 @@ proptest! {
         prop_assert_eq!(YearReview::new(editor.plan()).mentions(), old_year_mentions(editor.plan()));
     }
 }
-
-#[test]
-fn tmp_debug_search() {
-    let plan = yaodian::plan::file::from_json(r#"{"format":"yaodian-plan","schema":3,"plan":{"period":{"start":2023,"end":2023},"title":"2023年卫生健康工作要点","nodes":[{"id":1,"kind":"Task","title":"加强行风建设2023","division":{"leads":["纪检组"]}}],"next_id":2}}"#).unwrap();
-    let sources = vec![Source::builtin(), Source::from_plan("a", plan)];
-    for q in ["纪检组 2023", "纪检组", "2023"] {
-        println!("{q}: {}", search(&sources, q, 60).len());
-    }
-}

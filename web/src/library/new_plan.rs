@@ -38,14 +38,21 @@ fn builtin_picks() -> Vec<Pick> {
         .collect()
 }
 
-/// A checkbox that ticks one pick (appended to the order) or unticks it.
+/// A checkbox that ticks one pick (appended to the order) or unticks it; a built-in section's
+/// also carries its key (`data-template`).
 #[component]
-fn PickBox(pick: Pick, picks: RwSignal<Vec<Pick>>, children: Children) -> impl IntoView {
+fn PickBox(
+    pick: Pick,
+    picks: RwSignal<Vec<Pick>>,
+    #[prop(default = "pick")] class: &'static str,
+    #[prop(optional)] template: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
     let key = pick_key(&pick);
     let pick = StoredValue::new(pick);
     view! {
-        <label class="pick">
-            <input type="checkbox" data-pick=key
+        <label class=class>
+            <input type="checkbox" data-pick=key data-template=template
                 prop:checked=move || pick.with_value(|me| picks.with(|p| p.contains(me)))
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
@@ -133,25 +140,13 @@ pub fn NewPlanDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> imp
                     <button class="small" on:click=move |_| set_builtins(false)>"全不选"</button>
                 </legend>
                 {SECTIONS.iter().map(|section| {
-                    let key = section.key;
-                    let pick = Pick::builtin(key).expect("a built-in key");
-                    let me = StoredValue::new(pick);
+                    let pick = Pick::builtin(section.key).expect("a built-in key");
+                    let tasks = section.tasks.iter().map(|(t, _)| *t).collect::<Vec<_>>().join("；");
                     view! {
-                        <label class="template">
-                            <input type="checkbox" data-template=key
-                                prop:checked=move || me.with_value(|me| picks.with(|p| p.contains(me)))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    picks.update(|p| {
-                                        p.retain(|x| x != &me.get_value());
-                                        if on { p.push(me.get_value()) }
-                                    });
-                                }/>
+                        <PickBox pick picks class="template" template=section.key>
                             <span class="template-title">{section.title}</span>
-                            <span class="template-tasks">
-                                {section.tasks.iter().map(|(t, _)| *t).collect::<Vec<_>>().join("；")}
-                            </span>
-                        </label>
+                            <span class="template-tasks">{tasks}</span>
+                        </PickBox>
                     }
                 }).collect_view()}
             </fieldset>
