@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::file::{self, FileError, SCHEMA};
 use super::model::{Node, NodeId, Period, Plan};
 use super::numbering::number;
+use super::tree::give_ids;
 
 /// Marks a JSON document as a file of Yaodian templates.
 pub const TEMPLATES_FORMAT: &str = "yaodian-templates";
@@ -48,7 +49,7 @@ impl OfficeTemplate {
             .unwrap_or_default();
         let mut copy = pruned(node, keep);
         let mut next = 1;
-        renumber(&mut copy, &mut next);
+        give_ids(&mut copy, &mut next);
         let name = match name.trim() {
             "" => node.title.trim().to_string(),
             name => name.to_string(),
@@ -94,14 +95,6 @@ fn pruned(node: &Node, keep: Option<&BTreeSet<NodeId>>) -> Node {
 
 fn wanted(node: &Node, keep: &BTreeSet<NodeId>) -> bool {
     keep.contains(&node.id) || node.children.iter().any(|c| wanted(c, keep))
-}
-
-fn renumber(node: &mut Node, next: &mut NodeId) {
-    node.id = *next;
-    *next += 1;
-    for child in &mut node.children {
-        renumber(child, next);
-    }
 }
 
 /// An id no template in `list` has, made from the time.

@@ -15,6 +15,7 @@ use super::next_year::roll_deadline;
 use super::numbering::number;
 use super::office_templates::OfficeTemplate;
 use super::templates::SECTIONS;
+use super::tree::give_ids;
 
 /// Where reusable nodes come from.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -288,6 +289,8 @@ pub fn copies(picks: &[Pick], sources: &[Source], carry: Carry) -> Vec<Node> {
 /// a node picked inside a section comes in under its headings, each taken as a heading of the
 /// same title at the same level of the plan when there is one, else copied (title only).
 pub fn put_picks(plan: &mut Plan, picks: &[Pick], sources: &[Source], carry: Carry) {
+    // Copies get ids of the plan's own as they come in; the plan's nodes keep theirs.
+    let mut next = plan.next_id.max(1);
     for pick in outermost(picks, sources) {
         let Some(source) = source(sources, &pick.source) else {
             continue;
@@ -306,20 +309,18 @@ pub fn put_picks(plan: &mut Plan, picks: &[Pick], sources: &[Source], carry: Car
                     shell.children.clear();
                     shell.body.clear();
                     shell.division = Default::default();
+                    give_ids(&mut shell, &mut next);
                     siblings.push(shell);
                     siblings.len() - 1
                 }
             };
             siblings = &mut siblings[at].children;
         }
-        siblings.push(carry.copy(node, source));
+        let mut copy = carry.copy(node, source);
+        give_ids(&mut copy, &mut next);
+        siblings.push(copy);
     }
-    // Every copy gets an id of the plan's own.
-    let mut nodes = std::mem::take(&mut plan.nodes);
-    for node in &mut nodes {
-        plan.renumber_ids(node);
-    }
-    plan.nodes = nodes;
+    plan.next_id = next;
 }
 
 /// A section or task found by [`search`].

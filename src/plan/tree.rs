@@ -93,6 +93,15 @@ impl Plan {
     }
 }
 
+/// Numbers `node`'s subtree in document order from `next` (for copies made outside a plan).
+pub(crate) fn give_ids(node: &mut Node, next: &mut NodeId) {
+    node.id = *next;
+    *next += 1;
+    for child in &mut node.children {
+        give_ids(child, next);
+    }
+}
+
 fn find(nodes: &[Node], id: NodeId) -> Option<&Node> {
     for node in nodes {
         if node.id == id {
