@@ -341,8 +341,8 @@ pub struct Hit {
 }
 
 /// Sections and tasks of every source that match every word of `query`: a word is found in
-/// the title or body, in an owner's name, or is a year the source's plan covers (`2024`,
-/// `2024年`). The built-in sections come last; at most `limit` hits.
+/// the title or body, in an owner's name, in the source's name (a template's, a plan's), or is
+/// a year the source's plan covers (`2024`, `2024年`). The built-in sections come last; at most `limit` hits.
 pub fn search(sources: &[Source], query: &str, limit: usize) -> Vec<Hit> {
     let words: Vec<&str> = query.split_whitespace().collect();
     if words.is_empty() {
@@ -369,7 +369,10 @@ pub fn search(sources: &[Source], query: &str, limit: usize) -> Vec<Hit> {
                         return true;
                     }
                 }
-                node.title.contains(word) || node.body.contains(word) || owners.contains(word)
+                node.title.contains(word)
+                    || node.body.contains(word)
+                    || owners.contains(word)
+                    || source.name.contains(word)
             };
             if !words.iter().all(|w| matches(w)) {
                 continue;

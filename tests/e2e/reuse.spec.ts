@@ -122,14 +122,34 @@ test('draft from the office years: a template, an earlier section, a single task
   expect(await outline(page)).toEqual(inserted);
   await expect(page.locator('.node .origin[data-origin^="2023年卫生健康工作要点"]')).toHaveCount(1);
 
+  // The panel finds templates by name, and one saved while it is open.
+  await page.locator('#open-insert').click();
+  await page.locator('#reuse-search').fill('党建常用');
+  await expect(page.locator('.reuse-hit .hit-source')).toHaveText(['本单位模板“党建常用” 2025年', '本单位模板“党建常用” 2025年']);
+  await page.locator('.node').nth(3).locator('.save-template').click();
+  await page.locator('.save-template-dialog .template-name-input').fill('医疗常用');
+  await page.locator('.save-template-dialog .save-template-confirm').click();
+  await page.locator('#reuse-search').fill('医疗常用 胸痛');
+  await expect(page.locator('.reuse-hit .hit-title')).toHaveText(['（一）建设胸痛中心2024']);
+
   // The template as a file another office can import: deleted here, brought back from it.
   await page.getByRole('button', { name: '‹ 计划列表' }).click();
+  await expect(page.locator('.template-item')).toHaveCount(2);
+  await page.locator('.template-item', { hasText: '医疗常用' }).locator('.delete-template').click();
+  await page.locator('.template-item', { hasText: '医疗常用' }).locator('.confirm-delete-template').click();
+  await expect(item).toHaveCount(1);
   const shared = page.waitForEvent('download');
   await page.locator('#export-templates').click();
   const sharedPath = await (await shared).path();
+  // Deleted: 撤销删除 brings it back; deleted again, the shared file brings it back.
   await item.locator('.delete-template').click();
   await item.locator('.confirm-delete-template').click();
   await expect(page.locator('.toast')).toContainText('已删除模板「党建常用」');
+  await expect(page.locator('.template-item')).toHaveCount(0);
+  await page.locator('.toast').getByRole('button', { name: '撤销删除' }).click();
+  await expect(page.locator('.template-item')).toContainText('党建常用');
+  await item.locator('.delete-template').click();
+  await item.locator('.confirm-delete-template').click();
   await expect(page.locator('.template-item')).toHaveCount(0);
   await page.locator('#import-templates-file').setInputFiles(sharedPath);
   await expect(page.locator('.toast')).toContainText('已导入 1 个模板');

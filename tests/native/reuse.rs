@@ -311,6 +311,8 @@ fn search_finds_by_words_owner_and_year() {
     let last = search(&sources, "党的建设", 50);
     assert_eq!(last.last().unwrap().source, "内置模板");
     assert!(titles("").is_empty());
+    // By the source's name: everything of that plan.
+    assert_eq!(titles("2024年卫生健康工作要点").len(), 7);
     assert_eq!(search(&sources, "建设", 2).len(), 2);
 }
 

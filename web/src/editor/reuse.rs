@@ -118,13 +118,16 @@ pub fn InsertPanel(labels: Memo<HashMap<NodeId, String>>) -> impl IntoView {
     let open_id = state
         .open
         .with_untracked(|o| o.as_ref().map(|o| o.id.clone()));
-    // What can be copied, as it is when the panel opens.
-    let sources: StoredValue<Vec<Source>> =
-        StoredValue::new(state.reuse_sources(open_id.as_deref()));
+    // What can be copied: read again when the library changes (a template saved meanwhile,
+    // another tab's plans); the open plan's own saves do not count.
+    let sources: Memo<Vec<Source>> = Memo::new(move |_| {
+        state.library.track();
+        state.reuse_sources(open_id.as_deref())
+    });
     let query = RwSignal::new(String::new());
     let owners = RwSignal::new(Owners::Keep);
     let place = RwSignal::new("after".to_string());
-    let hits = Memo::new(move |_| query.with(|q| sources.with_value(|s| search(s, q, 60))));
+    let hits = Memo::new(move |_| query.with(|q| sources.with(|s| search(s, q, 60))));
     let at = move || match (
         place.get_untracked().as_str(),
         reuse.selected.get_untracked(),
