@@ -300,3 +300,107 @@ fn the_parts_are_compressed() {
     assert_eq!(document.compression(), zip::CompressionMethod::Deflated);
     assert!(docx.len() < 40_000, "{} bytes", docx.len());
 }
+
+/// Every .docx Yaodian writes: the notice with each option set, the task table, the summary.
+fn every_docx() -> Vec<(String, Vec<u8>)> {
+    let plan = import_text(&sample("tongxin-2020-plan-task-division")).plan;
+    let mut all = Vec::new();
+    for attachment in [false, true] {
+        for fields_under_tasks in [false, true] {
+            let options = NoticeOptions {
+                fields_under_tasks,
+                attachment,
+            };
+            all.push((format!("{options:?}"), notice_docx(&plan, options)));
+        }
+    }
+    all.push((
+        "table".into(),
+        yaodian::export::docx::division_table_docx(&plan),
+    ));
+    let summary = yaodian::ledger::summary::summary(&plan, None, None);
+    all.push((
+        "summary".into(),
+        yaodian::export::docx::summary_docx(&summary),
+    ));
+    all
+}
+
+fn xml_parts(docx: &[u8]) -> Vec<(String, String)> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let names: Vec<String> = archive.file_names().map(str::to_string).collect();
+    names
+        .into_iter()
+        .filter(|n| n.ends_with(".xml"))
+        .map(|n| {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut archive.by_name(&n).unwrap(), &mut text).unwrap();
+            (n, text)
+        })
+        .collect()
+}
+
+/// Curly quotes, dashes and ellipses have an ambiguous width: Word and WPS set them half width
+/// in the Latin font unless the run is marked East Asian. Every run holding one is.
+#[test]
+fn quotes_dashes_and_ellipses_are_set_as_east_asian_text() {
+    let mut marked = 0;
+    for (name, docx) in every_docx() {
+        for (part, xml) in xml_parts(&docx) {
+            for run in elements(&xml, "w:r") {
+                let text = text_of(run);
+                if text.contains(['“', '”', '‘', '’', '—', '–', '…', '·']) {
+                    assert!(run.contains(r#"w:hint="eastAsia""#), "{name} {part}: {run}");
+                    marked += 1;
+                }
+            }
+        }
+    }
+    // The sample quotes (“一岗双责”), and every page number is `— N —`.
+    assert!(marked > 20, "{marked}");
+}
+
+/// No theme fonts anywhere (WPS and older Word resolve them differently); every table carries
+/// its column widths as `w:gridCol` (WPS ignores `w:tblW`), as many as its widest row spans.
+#[test]
+fn no_theme_fonts_and_every_table_has_its_grid() {
+    for (name, docx) in every_docx() {
+        for (part, xml) in xml_parts(&docx) {
+            assert!(
+                !xml.contains("Theme=\""),
+                "{name} {part} names a theme font"
+            );
+            assert!(!part.starts_with("word/theme"), "{name} has {part}");
+            for table in elements(&xml, "w:tbl") {
+                let grid = table.matches("<w:gridCol ").count();
+                assert!(grid > 0, "{name}: a table without w:gridCol");
+                for row in elements(table, "w:tr") {
+                    let spans: usize = elements(row, "w:tc")
+                        .iter()
+                        .map(|cell| {
+                            cell.split("<w:gridSpan w:val=\"")
+                                .nth(1)
+                                .and_then(|rest| rest.split('"').next())
+                                .map_or(1, |n| n.parse().unwrap())
+                        })
+                        .sum();
+                    assert_eq!(spans, grid, "{name}: a row spans {spans} of {grid} columns");
+                }
+            }
+        }
+    }
+}
+
+/// The task table's header row repeats at the top of every page, and only it (LibreOffice's
+/// pages are read back in scripts/test: tests/docx/check_table_docx.py).
+#[test]
+fn the_task_tables_header_row_repeats() {
+    let plan = import_text(&sample("tongxin-2020-plan-task-division")).plan;
+    let document = part(
+        &yaodian::export::docx::division_table_docx(&plan),
+        "word/document.xml",
+    );
+    let rows = elements(&document, "w:tr");
+    assert!(rows[0].contains("<w:tblHeader />"), "{}", rows[0]);
+    assert!(rows[1..].iter().all(|r| !r.contains("tblHeader")));
+}

@@ -6,7 +6,7 @@ use docx_rs::{
     Paragraph, Run, Settings,
 };
 
-use super::paragraph::fonts;
+use super::paragraph::{fonts, fonts_for};
 use super::{
     EM_4, FONT_BODY, FONT_SONG, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT,
     PAGE_WIDTH, SIZE_3, SIZE_4,
@@ -52,7 +52,12 @@ pub(super) fn page_number_footer(odd: bool) -> Footer {
         .add_field_char(FieldCharType::Separate, false)
         .add_text("1")
         .add_field_char(FieldCharType::End, false);
-    let dash = |text: &str| Run::new().fonts(font.clone()).size(SIZE_4).add_text(text);
+    let dash = |text: &str| {
+        Run::new()
+            .fonts(fonts_for(text, FONT_SONG))
+            .size(SIZE_4)
+            .add_text(text)
+    };
     let paragraph = Paragraph::new()
         .align(if odd {
             AlignmentType::Right

@@ -18,6 +18,20 @@ pub(super) fn fonts(font: &str) -> RunFonts {
         .cs(font)
 }
 
+/// Punctuation Unicode gives an ambiguous width: Word and WPS set it half width in the Latin
+/// font unless the run says it is East Asian text.
+const AMBIGUOUS: [char; 9] = ['“', '”', '‘', '’', '—', '–', '…', '·', '―'];
+
+/// The fonts of a run of `text`: East Asian (`w:hint="eastAsia"`) when it holds punctuation
+/// of ambiguous width, so that quotes, dashes and ellipses are full width in Word and WPS.
+pub(super) fn fonts_for(text: &str, font: &str) -> RunFonts {
+    if text.contains(AMBIGUOUS) {
+        fonts(font).hint("eastAsia")
+    } else {
+        fonts(font)
+    }
+}
+
 /// Text as XML 1.0 allows it: control characters (other than tab) would make Word refuse the
 /// whole file.
 fn xml_text(text: &str) -> String {
@@ -31,7 +45,7 @@ fn xml_text(text: &str) -> String {
 pub(super) fn run(text: &str, font: &str, size: usize) -> Run {
     let run = Run::new()
         .add_text(xml_text(text))
-        .fonts(fonts(font))
+        .fonts(fonts_for(text, font))
         .size(size);
     if size == SIZE_3 {
         run.character_spacing(CHAR_SPACING)

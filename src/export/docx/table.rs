@@ -86,5 +86,19 @@ pub fn division_table_docx(plan: &Plan) -> Vec<u8> {
         .footer(page_number_footer(true));
     let mut xml = docx.build();
     xml.styles = explicit_defaults(&xml.styles);
+    xml.document = repeat_header_row(&xml.document);
     pack(xml)
+}
+
+/// The table's first row repeats at the top of every page (`w:tblHeader`, which docx-rs does
+/// not write).
+fn repeat_header_row(document: &[u8]) -> Vec<u8> {
+    let xml = String::from_utf8_lossy(document);
+    let first = "<w:tr><w:trPr><w:cantSplit /></w:trPr>";
+    xml.replacen(
+        first,
+        "<w:tr><w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>",
+        1,
+    )
+    .into_bytes()
 }
