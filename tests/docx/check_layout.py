@@ -9,14 +9,14 @@ full lines hold 28; page numbers (— N —) sit right on odd pages and left on 
 last page (版记) has no page number.
 """
 
-import os
 import re
 import subprocess
 import sys
-import tempfile
 
 import docx
 from docx.shared import Mm
+
+from printed import print_pdf
 
 
 def fail(message):
@@ -35,15 +35,7 @@ def main(path):
     paragraphs = [p.text for p in document.paragraphs if p.text.strip()]
     print(f"python-docx: {len(document.sections)} sections, {len(paragraphs)} paragraphs with text")
 
-    out = tempfile.mkdtemp()
-    profile = tempfile.mkdtemp()
-    subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf", "--outdir", out, path],
-        check=True, capture_output=True, timeout=300,
-    )
-    pdf = os.path.join(out, os.path.splitext(os.path.basename(path))[0] + ".pdf")
-    info = subprocess.run(["pdfinfo", pdf], check=True, capture_output=True, text=True).stdout
-    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    pdf, pages, info = print_pdf(path)
     size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
     if abs(float(size.group(1)) - 595.3) > 1 or abs(float(size.group(2)) - 841.9) > 1:
         fail(f"PDF pages are not A4: {size.group(0)}")

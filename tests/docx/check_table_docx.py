@@ -7,10 +7,10 @@ Fails (exit 1) unless the PDF has more than one page and every page's first line
 title, on the first page) hold the header row 序号 … 完成时限.
 """
 
-import os
 import subprocess
 import sys
-import tempfile
+
+from printed import print_pdf
 
 
 def fail(message):
@@ -19,15 +19,7 @@ def fail(message):
 
 
 def main(path):
-    out = tempfile.mkdtemp()
-    profile = tempfile.mkdtemp()
-    subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf", "--outdir", out, path],
-        check=True, capture_output=True, timeout=300,
-    )
-    pdf = os.path.join(out, os.path.splitext(os.path.basename(path))[0] + ".pdf")
-    info = subprocess.run(["pdfinfo", pdf], check=True, capture_output=True, text=True).stdout
-    pages = int(next(l for l in info.splitlines() if l.startswith("Pages:")).split()[1])
+    pdf, pages, _ = print_pdf(path)
     if pages < 2:
         fail(f"the table takes {pages} page: nothing to repeat on")
     for page in range(1, pages + 1):

@@ -10,6 +10,8 @@ use crate::state::use_state;
 #[component]
 pub fn TemplatesPanel() -> impl IntoView {
     let state = use_state();
+    // Read once per change of the library, for the list and the buttons alike.
+    let templates = Memo::new(move |_| state.templates());
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = browser::take_chosen_file(&ev) else {
             return;
@@ -25,21 +27,21 @@ pub fn TemplatesPanel() -> impl IntoView {
         <section class="office-templates" aria-label="本单位模板">
             <h2>"本单位模板"</h2>
             <Show
-                when=move || !state.templates().is_empty()
+                when=move || templates.with(|t| !t.is_empty())
                 fallback=|| view! {
                     <p class="empty">"还没有本单位模板。在计划正文中点击某一部分或任务的“存为模板”即可保存；也可导入其他单位分享的模板文件。"</p>
                 }
             >
                 <ul class="template-list">
                     <For
-                        each=move || state.templates()
+                        each=move || templates.get()
                         key=|t| format!("{}|{}|{}", t.id, t.name, t.note)
                         children=move |template| view! { <TemplateItem template/> }
                     />
                 </ul>
             </Show>
             <div class="library-actions">
-                <button id="export-templates" disabled=move || state.templates().is_empty()
+                <button id="export-templates" disabled=move || templates.with(Vec::is_empty)
                     on:click=move |_| state.export_templates()>"导出模板文件"</button>
                 <label class="button">
                     "导入模板文件（.json）"
