@@ -3,13 +3,15 @@
 //! ```text
 //! yaodian outline FILE
 //! yaodian check FILE
-//! yaodian export FILE --format text|docx [--no-indent] [--attachment] [--no-fields] [-o OUT]
+//! yaodian export FILE --format text|docx|pages [--no-indent] [--attachment] [--no-fields] [-o OUT]
 //! ```
 
 use std::process::ExitCode;
 
 use yaodian::export::docx::{division_table_docx, notice_docx};
+use yaodian::export::blocks::notice_blocks;
 use yaodian::export::outline::outline;
+use yaodian::export::pages::pages_text;
 use yaodian::export::text::{notice_text, TextOptions};
 use yaodian::export::{table, xlsx};
 use yaodian::import::{docx, import_text, office_file, Imported, OfficeFile, Severity};
@@ -22,7 +24,8 @@ const USAGE: &str = "用法：
   yaodian outline FILE                                   打印计划的大纲（FILE 为计划文件 .json、文本、.docx 或 .xlsx）
   yaodian export FILE --format text [--no-indent] [-o OUT]   导出通知全文（可直接粘贴到 Word/WPS 的文本）
   yaodian export FILE --format docx -o OUT.docx               导出符合 GB/T 9704-2012 的公文 .docx
-      文本和 .docx 均可加 --attachment（计划作为附件另起一页）、--no-fields（不在任务下写分工）
+  yaodian export FILE --format pages [-o OUT]                 按 22 行 × 28 字逐页列出正文，并给出版记所在页
+      文本、.docx 和 pages 均可加 --attachment（计划作为附件另起一页）、--no-fields（不在任务下写分工）
   yaodian export FILE --format csv|xlsx|table-docx [-o OUT]   导出任务分工表（.csv、.xlsx 或横排 .docx）";
 
 fn main() -> ExitCode {
@@ -104,6 +107,10 @@ fn export(args: &[String]) -> Result<(), String> {
     let path = path.ok_or_else(|| format!("export 需要一个文件\n{USAGE}"))?;
     let bytes = match format.as_deref() {
         Some("text") | Some("txt") => notice_text(&read_plan(&path)?, options).into_bytes(),
+        Some("pages") => {
+            let blocks = notice_blocks(&read_plan(&path)?, options.notice);
+            pages_text(&blocks).into_bytes()
+        }
         Some("docx") => {
             if out.is_none() {
                 return Err("导出 .docx 需要用 -o 指定输出文件".into());
@@ -125,7 +132,7 @@ fn export(args: &[String]) -> Result<(), String> {
         }
         Some(other) => {
             return Err(format!(
-                "不支持的格式：{other}（可用：text、docx、csv、xlsx、table-docx）"
+                "不支持的格式：{other}（可用：text、docx、pages、csv、xlsx、table-docx）"
             ))
         }
         None => return Err(format!("请用 --format 指定格式\n{USAGE}")),

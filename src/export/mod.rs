@@ -9,6 +9,7 @@ pub mod format;
 pub mod html;
 pub mod list;
 pub mod outline;
+pub mod pages;
 pub mod table;
 pub mod text;
 #[cfg(feature = "office")]

@@ -1,5 +1,5 @@
-//! 版记: at the foot of its own last page, between a thick rule, thin rules and a thick rule:
-//! 抄送 (one character in on both sides) and 印发机关 + 印发日期.
+//! 版记: at the foot of its page (placed by [`crate::export::pages`]), between a thick rule,
+//! thin rules and a thick rule: 抄送 (one character in on both sides) and 印发机关 + 印发日期.
 
 use docx_rs::{
     LineSpacing, LineSpacingType, Paragraph, ParagraphBorderPosition, ParagraphBorders,
@@ -7,10 +7,11 @@ use docx_rs::{
 };
 
 use super::paragraph::{border, left_and_right, line, run};
-use super::{EM_4, FONT_BODY, LINE, LINES_PER_PAGE, SIZE_4};
+use super::{EM_4, FONT_BODY, LINE, SIZE_4};
 use crate::export::blocks::Imprint;
+use crate::export::pages::{Place, Placement};
 
-pub(super) fn imprint(imprint: &Imprint) -> Vec<Paragraph> {
+pub(super) fn imprint(imprint: &Imprint, placement: Placement) -> Vec<Paragraph> {
     let mut rows: Vec<Paragraph> = Vec::new();
     if let Some(copy_to) = &imprint.copy_to {
         rows.push(
@@ -45,9 +46,12 @@ pub(super) fn imprint(imprint: &Imprint) -> Vec<Paragraph> {
                     LineSpacing::new()
                         .line(LINE)
                         .line_rule(LineSpacingType::Exact)
-                        .before((LINE * (LINES_PER_PAGE - count as i32) - LINE / 2) as u32)
+                        .before(placement.space_above as u32)
                         .after(0),
                 );
+                if placement.place != Place::SamePage {
+                    p = p.page_break_before(true);
+                }
             }
             borders = borders.set(if i + 1 == count {
                 border(ParagraphBorderPosition::Bottom, 8, 1, "000000")

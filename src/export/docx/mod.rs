@@ -18,15 +18,16 @@ mod summary;
 mod table;
 
 pub use super::format::*;
-pub use paragraph::page_break;
 pub use summary::summary_docx;
 pub use table::division_table_docx;
 
 use super::blocks::{notice_blocks, Block, NoticeOptions};
+use super::pages::{imprint_placement, Place};
 use crate::plan::model::Plan;
 use paragraph::{blank, body, centered, indented, line, right, run, title};
 
-/// One block as paragraphs (the 版记 is laid out on its own page by [`notice_docx`]).
+/// One block as paragraphs (the 版记 is placed by [`notice_docx`]; a page break is the next
+/// paragraph's `w:pageBreakBefore`, so that it takes no line of its own).
 fn paragraphs(block: &Block, ruled: bool) -> Vec<Paragraph> {
     let one = match block {
         Block::Mark(mark) => header::mark(mark),
@@ -53,35 +54,51 @@ fn paragraphs(block: &Block, ruled: bool) -> Vec<Paragraph> {
             }
             return out;
         }
-        Block::Imprint(imprint) => return imprint::imprint(imprint),
+        Block::Imprint(_) | Block::Rule | Block::PageBreak => return Vec::new(),
         Block::Blank => blank(),
-        Block::PageBreak => page_break(),
-        Block::Rule => return Vec::new(),
     };
     vec![one]
 }
 
-/// Blocks as paragraphs; the rule is drawn under the number line before it.
+/// Blocks as paragraphs; the rule is drawn under the number line before it, and a page break
+/// starts the paragraph after it on a new page.
 fn walk<'a>(blocks: impl IntoIterator<Item = &'a Block>) -> Vec<Paragraph> {
     let blocks: Vec<&Block> = blocks.into_iter().collect();
-    (0..blocks.len())
-        .flat_map(|i| paragraphs(blocks[i], matches!(blocks.get(i + 1), Some(Block::Rule))))
-        .collect()
+    let mut out = Vec::new();
+    let mut new_page = false;
+    for (i, block) in blocks.iter().enumerate() {
+        new_page |= matches!(block, Block::PageBreak);
+        let ruled = matches!(blocks.get(i + 1), Some(Block::Rule));
+        for paragraph in paragraphs(block, ruled) {
+            out.push(if std::mem::take(&mut new_page) {
+                paragraph.page_break_before(true)
+            } else {
+                paragraph
+            });
+        }
+    }
+    out
 }
 
-/// The notice as .docx bytes.
+/// The notice as .docx bytes. The 版记 goes where [`crate::export::pages`] places it: at the
+/// foot of the text's last page when that is even and has room, else of the next even page;
+/// after a blank page, the 版记's page and the blank one are a section without page numbers.
 pub fn notice_docx(plan: &Plan, options: NoticeOptions) -> Vec<u8> {
     let blocks = notice_blocks(plan, options);
+    let placement = imprint_placement(&blocks);
     let (text, imprint): (Vec<&Block>, Vec<&Block>) =
         blocks.iter().partition(|b| !matches!(b, Block::Imprint(_)));
-    if imprint.is_empty() {
-        let mut docx = page::document();
-        for paragraph in walk(text) {
-            docx = docx.add_paragraph(paragraph);
-        }
-        return page::finish(page::footers(docx, true));
+    let imprint = imprint.into_iter().find_map(|b| match b {
+        Block::Imprint(imprint) => Some(imprint),
+        _ => None,
+    });
+    let (Some(imprint), Some(placement)) = (imprint, placement) else {
+        return paragraphs_docx(walk(text));
+    };
+    let rows = imprint::imprint(imprint, placement);
+    if placement.place != Place::AfterBlank {
+        return paragraphs_docx(walk(text).into_iter().chain(rows).collect());
     }
-    // The 版记 gets a page of its own section, whose footers are empty: no page number.
     // (docx-rs keeps one footer per added section; the even one is added after the build.)
     let mut main = Section::new()
         .page_size(docx_rs::PageSize::new().size(PAGE_WIDTH, PAGE_HEIGHT))
@@ -90,8 +107,9 @@ pub fn notice_docx(plan: &Plan, options: NoticeOptions) -> Vec<u8> {
     for paragraph in walk(text) {
         main = main.add_paragraph(paragraph);
     }
-    let mut docx = page::document().add_section(main);
-    for paragraph in walk(imprint) {
+    // The new section's first page is the blank one.
+    let mut docx = page::document().add_section(main).add_paragraph(blank());
+    for paragraph in rows {
         docx = docx.add_paragraph(paragraph);
     }
     let mut xml = page::footers(docx, false).build();
@@ -100,11 +118,16 @@ pub fn notice_docx(plan: &Plan, options: NoticeOptions) -> Vec<u8> {
     page::pack(xml)
 }
 
-/// Blocks (the summary's) as a .docx with page numbers.
-fn blocks_docx(blocks: &[Block]) -> Vec<u8> {
+/// Paragraphs as a .docx of one section with page numbers.
+fn paragraphs_docx(paragraphs: Vec<Paragraph>) -> Vec<u8> {
     let mut docx = page::document();
-    for paragraph in walk(blocks) {
+    for paragraph in paragraphs {
         docx = docx.add_paragraph(paragraph);
     }
     page::finish(page::footers(docx, true))
+}
+
+/// Blocks (the summary's) as a .docx with page numbers.
+fn blocks_docx(blocks: &[Block]) -> Vec<u8> {
+    paragraphs_docx(walk(blocks))
 }

@@ -148,8 +148,3 @@ pub(super) fn border(
         .space(space)
         .color(color)
 }
-
-/// A page break (for the attachment layout and the task-division table).
-pub fn page_break() -> Paragraph {
-    Paragraph::new().add_run(Run::new().add_break(BreakType::Page))
-}

@@ -1,0 +1,437 @@
+//! The notice on its pages: where each line breaks on the 22 × 28 grid, on which page the text
+//! ends, and where the 版记 goes (GB/T 9704-2012 7.4.1 and 7.5). The .docx and the print
+//! preview both place the 版记 from this model, and the preview breaks its lines where it says.
+//!
+//! The model is Word's and LibreOffice's layout of the .docx: every line is one exact line of the
+//! grid; a character of 三号 takes 315 twips (16 pt less the −0.25 pt spacing), half that for
+//! ASCII; runs of ASCII letters and digits do not break, and stand a fifth of a character apart
+//! from the Chinese characters around them (Word's and LibreOffice's default autospace); a
+//! closing punctuation mark that does not fit hangs in the margin (`w:overflowPunct` on) when
+//! the line may end after it, else it moves down with the character before it; an opening mark
+//! never ends a line.
+
+use super::blocks::{Block, Imprint};
+use super::format::{
+    mark_line, title_lines, CHAR_SPACING, EM, EM_4, INDENT, LINE, LINES_PER_PAGE, MARK_TOP,
+    RULE_SPACE, RULE_WIDTH, TEXT_WIDTH,
+};
+
+/// The height of the text block in twips.
+pub const PAGE: i32 = LINE * LINES_PER_PAGE;
+
+/// Punctuation that never starts a line (it hangs in the margin, or the character before it
+/// moves down with it).
+const CLOSING: &str = "，。、；：？！）》」』】〕〉”’％%,.;:?!)]}";
+/// Punctuation that never ends a line (it moves to the next line with what follows).
+const OPENING: &str = "（《「『【〔〈“‘([{";
+
+/// A text line's geometry: its width and the width of one character at its size, in twips.
+#[derive(Clone, Copy, Debug)]
+pub struct Measure {
+    pub width: i32,
+    pub em: i32,
+    pub spacing: i32,
+}
+
+impl Measure {
+    /// A line of 三号 text across the text block.
+    pub const BODY: Measure = Measure {
+        width: TEXT_WIDTH,
+        em: EM,
+        spacing: CHAR_SPACING,
+    };
+    /// A line of the 版记 (四号, one character in on both sides).
+    pub const IMPRINT: Measure = Measure {
+        width: TEXT_WIDTH - 2 * EM_4,
+        em: EM_4,
+        spacing: 0,
+    };
+
+    fn advance(&self, c: char) -> i32 {
+        let em = if c.is_ascii() { self.em / 2 } else { self.em };
+        em + self.spacing
+    }
+
+    /// The width of `chars[i]` on the line, with the autospace between it and the one before.
+    fn width(&self, chars: &[char], i: usize) -> i32 {
+        let gap = i > 0 && autospaced(chars[i - 1], chars[i]);
+        self.advance(chars[i]) + if gap { self.em / 5 } else { 0 }
+    }
+}
+
+/// Whether Word and LibreOffice put space between two neighbours: a Chinese character and an
+/// ASCII letter or digit.
+fn autospaced(a: char, b: char) -> bool {
+    (is_han(a) && b.is_ascii_alphanumeric()) || (a.is_ascii_alphanumeric() && is_han(b))
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Where a paragraph's lines break: the char index at which each line after the first begins.
+/// `indent` is the first line's indent in twips.
+pub fn breaks(text: &str, indent: i32, measure: Measure) -> Vec<usize> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let (mut start, mut x, mut limit) = (0, 0, measure.width - indent);
+    let mut i = 0;
+    while i < chars.len() {
+        let w = if i == start {
+            measure.advance(chars[i])
+        } else {
+            measure.width(&chars, i)
+        };
+        if x + w <= limit || i == start {
+            x += w;
+            i += 1;
+            continue;
+        }
+        // `chars[i]` does not fit. A closing mark hangs in the margin when the line may end
+        // after it; else the line ends at the last point before it where a line may.
+        if CLOSING.contains(chars[i]) && (i + 1 == chars.len() || may_break(&chars, i + 1)) {
+            i += 1;
+            if i < chars.len() {
+                out.push(i);
+                (start, x, limit) = (i, 0, measure.width);
+            }
+            continue;
+        }
+        let mut at = i;
+        while at > start + 1 && !may_break(&chars, at) {
+            at -= 1;
+        }
+        if !may_break(&chars, at) {
+            at = i;
+        }
+        out.push(at);
+        (start, x, limit) = (at, 0, measure.width);
+        i = at;
+    }
+    out
+}
+
+/// Whether a line may begin at `chars[at]`: not with closing punctuation, not after opening
+/// punctuation, not inside a run of ASCII letters and digits.
+fn may_break(chars: &[char], at: usize) -> bool {
+    let (before, here) = (chars[at - 1], chars[at]);
+    !CLOSING.contains(here) && !OPENING.contains(before) && !(is_word(before) && is_word(here))
+}
+
+fn is_word(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '/' | '@' | '+' | '#' | '&')
+}
+
+/// Lines of a paragraph.
+pub fn lines(text: &str, indent: i32, measure: Measure) -> i32 {
+    breaks(text, indent, measure).len() as i32 + 1
+}
+
+/// The first-line indent of a block's paragraph, when its text flows over lines.
+pub fn indent_of(block: &Block) -> Option<i32> {
+    match block {
+        Block::Body(_)
+        | Block::AttachmentNote(_)
+        | Block::Note(_)
+        | Block::Item { .. }
+        | Block::Field { .. } => Some(INDENT),
+        Block::Recipients(_) => Some(0),
+        _ => None,
+    }
+}
+
+/// The text of a block's paragraph as one string (a task's lead and first paragraph joined).
+pub fn flowing_text(block: &Block) -> Option<String> {
+    Some(match block {
+        Block::Body(t) | Block::AttachmentNote(t) | Block::Note(t) | Block::Recipients(t) => {
+            t.clone()
+        }
+        Block::Item { head, text, .. } => format!("{head}{text}"),
+        Block::Field { label, value } => format!("{label}：{value}"),
+        _ => return None,
+    })
+}
+
+/// The height of the number line with the red rule under it: the rule's space and width.
+pub const RULED_LINE: i32 = LINE + RULE_SPACE as i32 * 20 + RULE_WIDTH as i32 * 20 / 8;
+
+/// One line as the model sets it: its text and its height in twips.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub text: String,
+    pub height: i32,
+}
+
+fn line(text: impl Into<String>, height: i32) -> Line {
+    Line {
+        text: text.into(),
+        height,
+    }
+}
+
+/// A block's lines (none for the 版记, the rule and a page break).
+fn block_lines(block: &Block, ruled: bool) -> Vec<Line> {
+    if let (Some(text), Some(indent)) = (flowing_text(block), indent_of(block)) {
+        let chars: Vec<char> = text.chars().collect();
+        let mut at = vec![0];
+        at.extend(breaks(&text, indent, Measure::BODY));
+        at.push(chars.len());
+        return at
+            .windows(2)
+            .map(|w| line(chars[w[0]..w[1]].iter().collect::<String>(), LINE))
+            .collect();
+    }
+    match block {
+        Block::Mark(mark) => vec![line(mark, MARK_TOP - LINE + mark_line(mark))],
+        Block::Number { .. } if ruled => vec![line(block.texts().concat(), RULED_LINE)],
+        Block::Title(text) => title_lines(text).into_iter().map(|l| line(l, LINE)).collect(),
+        Block::Signature { name, date } => [name, date]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .map(|t| line(t.as_str(), LINE))
+            .collect(),
+        Block::Imprint(_) | Block::Rule | Block::PageBreak => Vec::new(),
+        _ => vec![line(block.texts().concat(), LINE)],
+    }
+}
+
+/// The text's pages as the model lays them out: each page's lines, top to bottom. Lines go to
+/// the next page when they do not fit; a page break starts a new page (none at a page's top).
+pub fn lay_out(blocks: &[Block]) -> Vec<Vec<Line>> {
+    let mut pages: Vec<Vec<Line>> = vec![Vec::new()];
+    let mut used = 0;
+    for (i, block) in blocks.iter().enumerate() {
+        if matches!(block, Block::PageBreak) {
+            if used > 0 {
+                pages.push(Vec::new());
+                used = 0;
+            }
+            continue;
+        }
+        let ruled = matches!(blocks.get(i + 1), Some(Block::Rule));
+        for l in block_lines(block, ruled) {
+            if used + l.height > PAGE && used > 0 {
+                pages.push(Vec::new());
+                used = 0;
+            }
+            used += l.height;
+            pages.last_mut().expect("one page at least").push(l);
+        }
+    }
+    pages
+}
+
+/// Where the text ends: on which page (from 1), and how much of that page it fills.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Flow {
+    pub pages: usize,
+    /// Twips of the last page's text block taken, in 0..=[`PAGE`].
+    pub used: i32,
+}
+
+/// Where the blocks (the 版记 aside) end on the pages of [`lay_out`].
+pub fn flow(blocks: &[Block]) -> Flow {
+    let pages = lay_out(blocks);
+    Flow {
+        pages: pages.len(),
+        used: pages.last().map_or(0, |p| p.iter().map(|l| l.height).sum()),
+    }
+}
+
+/// The rows of the 版记, in lines of the grid.
+pub fn imprint_lines(imprint: &Imprint) -> i32 {
+    let copy = imprint
+        .copy_to
+        .as_ref()
+        .map_or(0, |c| lines(c, 0, Measure::IMPRINT));
+    copy + imprint.printed.is_some() as i32
+}
+
+/// What the 版记 takes at the foot of its page: its lines, and half a line for its rules.
+pub fn imprint_height(imprint: &Imprint) -> i32 {
+    imprint_lines(imprint) * LINE + LINE / 2
+}
+
+/// Where the 版记 goes: the foot of the last page, which is even (GB/T 9704 7.4.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// The text ends on an even page with room: the 版记 at its foot, numbered like it.
+    SamePage,
+    /// The text ends on an odd page: the 版记 on the next page, numbered.
+    NextPage,
+    /// The text ends on an even page without room: a blank page, then the 版记's page; neither
+    /// carries a page number (7.5).
+    AfterBlank,
+}
+
+/// Where the 版记 goes, the page it is on, and the space above it on that page (twips).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placement {
+    pub place: Place,
+    pub page: usize,
+    pub space_above: i32,
+}
+
+impl Placement {
+    /// Whether the page of the 版记 carries a page number.
+    pub fn numbered(&self) -> bool {
+        self.place != Place::AfterBlank
+    }
+}
+
+/// The 版记's placement for the text's flow.
+pub fn place(text: Flow, imprint: &Imprint) -> Placement {
+    let need = imprint_height(imprint);
+    let room = PAGE - text.used;
+    let (place, page, space_above) = if text.pages % 2 == 1 {
+        (Place::NextPage, text.pages + 1, PAGE - need)
+    } else if room >= need {
+        (Place::SamePage, text.pages, room - need)
+    } else {
+        (Place::AfterBlank, text.pages + 2, PAGE - need)
+    };
+    Placement {
+        place,
+        page,
+        space_above: space_above.max(0),
+    }
+}
+
+/// The 版记's placement in a notice's blocks, if it has one.
+pub fn imprint_placement(blocks: &[Block]) -> Option<Placement> {
+    let imprint = blocks.iter().find_map(|b| match b {
+        Block::Imprint(imprint) => Some(imprint),
+        _ => None,
+    })?;
+    let text: Vec<Block> = blocks
+        .iter()
+        .filter(|b| !matches!(b, Block::Imprint(_)))
+        .cloned()
+        .collect();
+    Some(place(flow(&text), imprint))
+}
+
+impl Place {
+    pub fn label(self) -> &'static str {
+        match self {
+            Place::SamePage => "正文末页",
+            Place::NextPage => "正文后一页",
+            Place::AfterBlank => "空白页后",
+        }
+    }
+}
+
+/// The model's pages as text (`yaodian export --format pages`): each page's lines under its
+/// number, then where the 版记 goes: `版记<TAB>第N页<TAB>正文末页|正文后一页|空白页后<TAB>有页码|无页码`.
+pub fn pages_text(blocks: &[Block]) -> String {
+    let text: Vec<Block> = blocks
+        .iter()
+        .filter(|b| !matches!(b, Block::Imprint(_)))
+        .cloned()
+        .collect();
+    let mut out = String::new();
+    for (n, page) in lay_out(&text).iter().enumerate() {
+        out.push_str(&format!("=== 第{}页\n", n + 1));
+        for l in page {
+            out.push_str(&l.text);
+            out.push('\n');
+        }
+    }
+    if let Some(p) = imprint_placement(blocks) {
+        let numbered = if p.numbered() { "有页码" } else { "无页码" };
+        out.push_str(&format!(
+            "版记\t第{}页\t{}\t{numbered}\n",
+            p.page,
+            p.place.label()
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str, indent: i32) -> Vec<String> {
+        let block = if indent == 0 {
+            Block::Recipients(text.into())
+        } else {
+            Block::Body(text.into())
+        };
+        block_lines(&block, false).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn twenty_eight_characters_to_a_line_twenty_six_after_the_indent() {
+        let text = "一".repeat(60);
+        let lines = split(&text, INDENT);
+        assert_eq!(
+            lines.iter().map(|l| l.chars().count()).collect::<Vec<_>>(),
+            [26, 28, 6]
+        );
+    }
+
+    #[test]
+    fn closing_punctuation_hangs_and_opening_punctuation_moves_down() {
+        let hang = format!("{}。后", "一".repeat(28));
+        assert_eq!(split(&hang, 0), [format!("{}。", "一".repeat(28)), "后".into()]);
+        // Two closing marks: one cannot hang, so the character before moves down with them.
+        let two = format!("{}二。”后", "一".repeat(27));
+        assert_eq!(split(&two, 0), ["一".repeat(27), "二。”后".into()]);
+        let open = format!("{}“二”", "一".repeat(27));
+        assert_eq!(split(&open, 0), ["一".repeat(27), "“二”".into()]);
+    }
+
+    #[test]
+    fn numbers_and_words_do_not_break() {
+        let text = format!("{}2020年", "一".repeat(27));
+        // 27 characters and "20" would fit; "2020" does not.
+        assert_eq!(split(&text, 0), ["一".repeat(27), "2020年".into()]);
+    }
+
+    fn body(lines: usize) -> Vec<Block> {
+        (0..lines).map(|_| Block::Body("一".into())).collect()
+    }
+
+    #[test]
+    fn the_imprint_goes_on_the_last_even_page() {
+        let imprint = Imprint {
+            copy_to: Some("抄送：县委办。".into()),
+            printed: Some(("办公室".into(), "2020年3月31日印发".into())),
+        };
+        let at = |lines| place(flow(&body(lines)), &imprint);
+        // Ends on page 1: the 版记 on page 2, at its foot, numbered.
+        let one = at(5);
+        assert_eq!((one.place, one.page, one.numbered()), (Place::NextPage, 2, true));
+        assert_eq!(one.space_above, PAGE - 2 * LINE - LINE / 2);
+        // Ends on page 2 with room: the same page.
+        let two = at(22 + 10);
+        assert_eq!((two.place, two.page), (Place::SamePage, 2));
+        assert_eq!(two.space_above, PAGE - 10 * LINE - 2 * LINE - LINE / 2);
+        // Ends on page 2 without room: a blank page 3, the 版记 on page 4, no numbers.
+        let full = at(22 + 20);
+        assert_eq!((full.place, full.page, full.numbered()), (Place::AfterBlank, 4, false));
+        assert_eq!(at(44).place, Place::AfterBlank);
+        assert_eq!(at(22 + 19).place, Place::SamePage);
+        assert_eq!(at(22 + 19).space_above, LINE - LINE / 2);
+    }
+
+    #[test]
+    fn a_page_break_starts_a_page() {
+        let mut blocks = body(3);
+        blocks.push(Block::PageBreak);
+        blocks.extend(body(2));
+        assert_eq!(
+            flow(&blocks),
+            Flow {
+                pages: 2,
+                used: 2 * LINE
+            }
+        );
+        // A full page then a break: one page, not two.
+        let mut blocks = body(22);
+        blocks.push(Block::PageBreak);
+        blocks.extend(body(1));
+        assert_eq!(flow(&blocks).pages, 2);
+    }
+}

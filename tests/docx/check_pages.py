@@ -1,0 +1,111 @@
+"""The 版记 on the last even page, as LibreOffice prints the .docx (GB/T 9704-2012 7.4.1, 7.5).
+
+    check_pages.py YAODIAN SAMPLE.txt OUTDIR
+
+Cuts the sample plan after each of its tasks in turn (the notice's head and close kept), exports
+every cut as a .docx (inline, and every third as an attachment), prints them all with LibreOffice
+and reads the pages back. Fails (exit 1) unless, in every PDF: the 版记 is on the last page, that
+page is even, and the 印发 line sits on the last line of the text block; every page but the last
+two carries one page number (— N —, odd pages right, even left); a blank page before the 版记
+and the 版记's page after it carry none, and otherwise the 版记's page is numbered; and across the
+cuts the text ended on an odd page, on an even page with room, and on an even page without room.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+# The text block's foot: 297 mm less the 35 mm bottom margin, in points.
+FOOT = (297 - 35) / 25.4 * 72
+LINE = 579 / 20
+
+
+def fail(message):
+    print(f"FAIL: {message}")
+    sys.exit(1)
+
+
+def cuts(lines):
+    """The sample cut after each task: head and close kept, tasks from a point on left out."""
+    tasks = [i for i, l in enumerate(lines) if re.match(r"^[（(][一二三四五六七八九十]+[）)]", l)]
+    close = next(i for i, l in enumerate(lines) if l.startswith("（备注"))
+    for n, start in enumerate(tasks[1:], 1):
+        yield n, lines[:start] + lines[close:]
+    yield len(tasks), lines
+
+
+def words(pdf, page):
+    bbox = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), pdf, "-"], capture_output=True, text=True, check=True).stdout
+    return [(float(m.group(1)), float(m.group(2)), float(m.group(3)), float(m.group(4)), m.group(5))
+            for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', bbox)]
+
+
+def number_side(page_words):
+    """The page number's words (— N —), and whether they stand at the left."""
+    dashes = [w for w in page_words if w[4] == "—" and w[1] > FOOT]
+    return dashes, bool(dashes) and min(w[0] for w in dashes) < 595.3 / 2
+
+
+def check(pdf):
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    on = {p: words(pdf, p) for p in range(1, pages + 1)}
+    imprint_pages = [p for p in on if any(w[4].endswith("日印发") for w in on[p])]
+    if imprint_pages != [pages]:
+        fail(f"{pdf}: the 版记 is on page(s) {imprint_pages} of {pages}, not alone on the last")
+    if pages % 2:
+        fail(f"{pdf}: the 版记's page {pages} is odd")
+    printed = max(w[3] for w in on[pages] if w[4].endswith("日印发"))
+    if not FOOT - LINE < printed <= FOOT + 1:
+        fail(f"{pdf}: the 印发 line ends at {printed:.1f} pt, not on the last line (foot {FOOT:.1f} pt)")
+    text = lambda p: [w for w in on[p] if w[1] <= FOOT]
+    blank_before = pages > 1 and not text(pages - 1)
+    for page in range(1, pages + 1):
+        dashes, left = number_side(on[page])
+        bare = page == pages and blank_before or page == pages - 1 and blank_before
+        if bare:
+            if dashes:
+                fail(f"{pdf}: page {page} (blank, or the 版记's after a blank) carries a page number")
+            continue
+        if not dashes:
+            fail(f"{pdf}: page {page} has no page number")
+        if (page % 2 == 1) == left:
+            fail(f"{pdf}: page {page}: page number on the wrong side")
+    if blank_before:
+        return "even, no room"
+    if any(w[4].strip() and w[3] < printed - 3 * LINE for w in text(pages)):
+        return "even, room"
+    return "odd"
+
+
+def main(yaodian, sample, outdir):
+    os.makedirs(outdir, exist_ok=True)
+    lines = open(sample, encoding="utf-8").read().split("\n")
+    docs = []
+    for n, cut in cuts(lines):
+        source = os.path.join(outdir, f"cut-{n:02}.txt")
+        with open(source, "w", encoding="utf-8") as f:
+            f.write("\n".join(cut))
+        for attachment in [False, True] if n % 3 == 0 else [False]:
+            out = os.path.join(outdir, f"cut-{n:02}{'-attachment' if attachment else ''}.docx")
+            subprocess.run([yaodian, "export", source, "--format", "docx", "-o", out] + (["--attachment"] if attachment else []),
+                           check=True, capture_output=True)
+            docs.append(out)
+    profile = tempfile.mkdtemp()
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf", "--outdir", outdir] + docs,
+                   check=True, capture_output=True, timeout=1200)
+    seen = {}
+    for doc in docs:
+        case = check(os.path.splitext(doc)[0] + ".pdf")
+        seen.setdefault(case, []).append(os.path.basename(doc))
+    for case in ["odd", "even, room", "even, no room"]:
+        if case not in seen:
+            fail(f"no cut ended its text on a page that is {case}: {seen}")
+    print(f"LibreOffice: {len(docs)} notices, the 版记 on the last even page of each; text ended " +
+          "; ".join(f"{case}: {len(names)}" for case, names in seen.items()))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
