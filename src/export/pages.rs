@@ -6,9 +6,9 @@
 //! grid; a character of 三号 takes 315 twips (16 pt less the −0.25 pt spacing), half that for
 //! ASCII; runs of ASCII letters and digits do not break, and stand a fifth of a character apart
 //! from the Chinese characters around them (Word's and LibreOffice's default autospace); a
-//! closing punctuation mark that does not fit hangs in the margin (`w:overflowPunct` on) when
-//! the line may end after it, else it moves down with the character before it; an opening mark
-//! never ends a line.
+//! comma or full stop that does not fit hangs in the margin (`w:overflowPunct` on) when the
+//! line may end after it; other closing marks move down with the character before them; an
+//! opening mark never ends a line.
 
 use super::blocks::{Block, Imprint};
 use super::format::{
@@ -22,6 +22,9 @@ pub const PAGE: i32 = LINE * LINES_PER_PAGE;
 /// Punctuation that never starts a line (it hangs in the margin, or the character before it
 /// moves down with it).
 const CLOSING: &str = "，。、；：？！）》」』】〕〉”’％%,.;:?!)]}";
+/// Punctuation that may hang in the margin (Word, WPS and LibreOffice hang these, not brackets
+/// or quotes).
+const HANGING: &str = "，。、";
 /// Punctuation that never ends a line (it moves to the next line with what follows).
 const OPENING: &str = "（《「『【〔〈“‘([{";
 
@@ -89,7 +92,7 @@ pub fn breaks(text: &str, indent: i32, measure: Measure) -> Vec<usize> {
         }
         // `chars[i]` does not fit. A closing mark hangs in the margin when the line may end
         // after it; else the line ends at the last point before it where a line may.
-        if CLOSING.contains(chars[i]) && (i + 1 == chars.len() || may_break(&chars, i + 1)) {
+        if HANGING.contains(chars[i]) && (i + 1 == chars.len() || may_break(&chars, i + 1)) {
             i += 1;
             if i < chars.len() {
                 out.push(i);

@@ -651,10 +651,13 @@ impl<S: Store> Library<S> {
     /// or unreadable with no room to keep it), the plan's values go and the list is left as it
     /// is (whoever reads it next drops the entry).
     pub fn purge(&mut self, id: &str) -> Result<(), StoreError> {
-        if self.blocked.is_some() {
-            self.index.retain(|m| m.id != id);
-        } else {
-            self.change_index(|index| index.retain(|m| m.id != id))?;
+        // The list is read again first: it may have become writable since this tab found it
+        // blocked (another tab set the unreadable list aside). Only a list still blocked is
+        // left as it is, the plan dropped from this tab's view.
+        match self.change_index(|index| index.retain(|m| m.id != id)) {
+            Ok(()) => {}
+            Err(_) if self.blocked.is_some() => self.index.retain(|m| m.id != id),
+            Err(e) => return Err(e),
         }
         self.remove_value(&keys::plan(id));
         self.remove_value(&keys::snapshots(id));

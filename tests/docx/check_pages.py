@@ -4,7 +4,8 @@
 
 Cuts the sample plan after each of its tasks in turn (the notice's head and close kept), exports
 every cut as a .docx (inline, and every third as an attachment), prints them all with LibreOffice
-and reads the pages back. Fails (exit 1) unless, in every PDF: the 版记 is on the last page, that
+and reads the pages back. Fails (exit 1) unless, in every PDF: each page holds the lines that
+Yaodian's page model (`yaodian export --format pages`) gives it; the 版记 is on the last page, that
 page is even, and the 印发 line sits on the last line of the text block; every page but the last
 two carries one page number (— N —, odd pages right, even left); a blank page before the 版记
 and the 版记's page after it carry none, and otherwise the 版记's page is numbered; and across the
@@ -15,7 +16,8 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
+
+from printed import print_pdfs, pages as count_pages
 
 # The text block's foot: 297 mm less the 35 mm bottom margin, in points.
 FOOT = (297 - 35) / 25.4 * 72
@@ -48,9 +50,44 @@ def number_side(page_words):
     return dashes, bool(dashes) and min(w[0] for w in dashes) < 595.3 / 2
 
 
+def model_pages(yaodian, source, flags):
+    """The pages as Yaodian's model lays them out (`--format pages`), spaces left out."""
+    out = subprocess.run([yaodian, "export", source, "--format", "pages"] + flags, capture_output=True, text=True, check=True).stdout
+    pages = []
+    for line in out.split("\n"):
+        if line.startswith("==="):
+            pages.append([])
+        elif line.strip() and not line.startswith("版记"):
+            pages[-1].append(re.sub(r"\s", "", line))
+    return pages
+
+
+def printed_pages(pdf):
+    """The PDF's pages as lines of text, page numbers and the 版记 left out, spaces too."""
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in text.split("\f")[:-1]:
+        lines = [re.sub(r"\s", "", l) for l in page.split("\n")]
+        lines = [l for l in lines if l and not re.fullmatch(r"—\d+—", l)]
+        pages.append([l for l in lines if not re.match(r"^(抄送|抄报)：|.*日印发$", l)])
+    while pages and not pages[-1]:
+        pages.pop()
+    return pages
+
+
+def agree(pdf, model):
+    """Fails unless LibreOffice's lines and pages are the model's, line for line."""
+    printed = printed_pages(pdf)
+    for n, (want, got) in enumerate(zip(model, printed), 1):
+        if want != got:
+            first = next((i for i, (a, b) in enumerate(zip(want, got)) if a != b), min(len(want), len(got)))
+            fail(f"{pdf}: page {n}, line {first + 1}: the model has {want[first:first + 1]}, LibreOffice {got[first:first + 1]}")
+    if len(model) != len(printed):
+        fail(f"{pdf}: the model ends the text on page {len(model)}, LibreOffice on page {len(printed)}")
+
+
 def check(pdf):
-    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
-    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    pages, _ = count_pages(pdf)
     on = {p: words(pdf, p) for p in range(1, pages + 1)}
     imprint_pages = [p for p in on if any(w[4].endswith("日印发") for w in on[p])]
     if imprint_pages != [pages]:
@@ -92,18 +129,16 @@ def main(yaodian, sample, outdir):
             out = os.path.join(outdir, f"cut-{n:02}{'-attachment' if attachment else ''}.docx")
             subprocess.run([yaodian, "export", source, "--format", "docx", "-o", out] + (["--attachment"] if attachment else []),
                            check=True, capture_output=True)
-            docs.append(out)
-    profile = tempfile.mkdtemp()
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf", "--outdir", outdir] + docs,
-                   check=True, capture_output=True, timeout=1200)
+            docs.append((out, source, ["--attachment"] if attachment else []))
     seen = {}
-    for doc in docs:
-        case = check(os.path.splitext(doc)[0] + ".pdf")
+    for (doc, source, flags), pdf in zip(docs, print_pdfs([d[0] for d in docs], outdir)):
+        agree(pdf, model_pages(yaodian, source, flags))
+        case = check(pdf)
         seen.setdefault(case, []).append(os.path.basename(doc))
     for case in ["odd", "even, room", "even, no room"]:
         if case not in seen:
             fail(f"no cut ended its text on a page that is {case}: {seen}")
-    print(f"LibreOffice: {len(docs)} notices, the 版记 on the last even page of each; text ended " +
+    print(f"LibreOffice: {len(docs)} notices, every line where the model puts it, the 版记 on the last even page of each; text ended " +
           "; ".join(f"{case}: {len(names)}" for case, names in seen.items()))
 
 

@@ -18,6 +18,7 @@ mod import_tables;
 mod ledger;
 mod numbering;
 mod office;
+mod pages;
 mod renderings;
 mod reuse;
 mod scopes;

@@ -985,3 +985,26 @@ fn an_import_of_many_copies_keeps_each_plan() {
         run.apply(op).unwrap();
     }
 }
+
+/// A tab that found the list unreadable (and no room to set it aside) purges a plan after the
+/// other tab has mended the list: the purge reads the list again and writes it, so the purged
+/// plan is not left listed (found by a random run).
+#[test]
+fn a_purge_after_the_list_was_mended_elsewhere_drops_the_plan_from_it() {
+    let mut run = Run::new(6000);
+    for op in [
+        Op::Create(0),
+        Op::TemplateAdd(0, 0),
+        Op::Newer(9),
+        Op::Create(1),
+        Op::Corrupt(0),
+        Op::Restore(0, 0),
+        Op::SnapshotAdd(0, 0),
+        Op::RosterAdd(0, false, 0),
+        Op::FailNextWrite,
+        Op::Newer(11),
+        Op::Purge(1, 0),
+    ] {
+        run.apply(&op).unwrap();
+    }
+}
