@@ -8,8 +8,8 @@
 
 use std::process::ExitCode;
 
-use yaodian::export::docx::{division_table_docx, notice_docx};
 use yaodian::export::blocks::notice_blocks;
+use yaodian::export::docx::{division_table_docx, notice_docx};
 use yaodian::export::outline::outline;
 use yaodian::export::pages::pages_text;
 use yaodian::export::text::{notice_text, TextOptions};

@@ -8,6 +8,9 @@ use super::format::{
     FONT_BODY, FONT_HEI, FONT_KAI, FONT_SONG, FONT_TITLE, INDENT, LINE, MARK_TOP, RULE_SPACE,
     RULE_WIDTH, SIGNER_INSET,
 };
+use super::pages::{
+    breaks, flowing_text, imprint_placement, indent_of, Measure, Place, Placement, PAGE,
+};
 use crate::plan::model::Plan;
 
 /// Fallbacks after each official font, for machines that lack it.
@@ -36,27 +39,50 @@ struct Para<'a> {
     size: f32,
     style: String,
     class: &'a str,
+    /// Where the page model breaks the lines (char offsets into the runs' text), for the
+    /// preview; the lines are then never wrapped by the browser.
+    breaks: Option<Vec<usize>>,
 }
 
 impl Para<'_> {
     fn html(&self) -> String {
+        let nowrap = if self.breaks.is_some() {
+            "white-space:nowrap;"
+        } else {
+            ""
+        };
         let mut out = format!(
-            "<p class=\"{}\" style=\"margin:0;line-height:{}pt;font-size:{}pt;{}\">",
+            "<p class=\"{}\" style=\"margin:0;line-height:{}pt;font-size:{}pt;{}{nowrap}\">",
             self.class,
             pt(LINE),
             self.size,
             self.style
         );
+        let breaks = self.breaks.as_deref().unwrap_or_default();
+        let mut offset = 0;
         for (text, font) in &self.runs {
             let spacing = if (self.size - 16.0).abs() < 0.1 {
                 "letter-spacing:-0.25pt;"
             } else {
                 ""
             };
+            // The run's text with a line break wherever the model ends a line inside it.
+            let chars: Vec<char> = text.chars().collect();
+            let mut html = String::new();
+            let mut from = 0;
+            for &at in breaks {
+                if at > offset && at < offset + chars.len() {
+                    let piece: String = chars[from..at - offset].iter().collect();
+                    html.push_str(&escape(&piece));
+                    html.push_str("<br>");
+                    from = at - offset;
+                }
+            }
+            html.push_str(&escape(&chars[from..].iter().collect::<String>()));
+            offset += chars.len();
             out.push_str(&format!(
-                "<span style=\"font-family:{};{spacing}\">{}</span>",
+                "<span style=\"font-family:{};{spacing}\">{html}</span>",
                 family(font),
-                escape(text)
             ));
         }
         if self.runs.iter().all(|(t, _)| t.is_empty()) {
@@ -73,6 +99,7 @@ fn para<'a>(text: &str, font: &'a str, style: String, class: &'a str) -> Para<'a
         size: 16.0,
         style,
         class,
+        breaks: None,
     }
 }
 
@@ -91,6 +118,7 @@ fn title(text: &str) -> Para<'static> {
         size: 22.0,
         style: "text-align:center;white-space:pre-line;".into(),
         class: "title",
+        breaks: None,
     }
 }
 
@@ -123,14 +151,23 @@ fn left_and_right(
     )
 }
 
-/// The notice as an HTML fragment (one `<div class="gw-doc">`).
+/// The notice as an HTML fragment (one `<div class="gw-doc">`), for the clipboard: lines wrap
+/// where the pasting program wraps them.
 pub fn notice_html(plan: &Plan, options: NoticeOptions) -> String {
-    blocks_html(&notice_blocks(plan, options))
+    blocks_html(&notice_blocks(plan, options), false)
+}
+
+/// The notice as the print preview shows and prints it: its lines broken where the page model
+/// ([`crate::export::pages`]) and so the .docx break them, and the 版记 where the model places
+/// it (a blank page before it, and the two pages unnumbered, in the page style `bare`).
+pub fn preview_html(plan: &Plan, options: NoticeOptions) -> String {
+    blocks_html(&notice_blocks(plan, options), true)
 }
 
 /// Blocks as HTML paragraphs inside one `<div class="gw-doc">`; a page break starts a new
-/// printed page.
-pub fn blocks_html(blocks: &[Block]) -> String {
+/// printed page. `laid_out`: lines and the 版记 placed by the page model.
+fn blocks_html(blocks: &[Block], laid_out: bool) -> String {
+    let placement = laid_out.then(|| imprint_placement(blocks)).flatten();
     let rule = format!(
         "border-bottom:{}pt solid #ff0000;padding-bottom:{RULE_SPACE}pt;",
         RULE_WIDTH as f32 / 8.0
@@ -148,6 +185,7 @@ pub fn blocks_html(blocks: &[Block]) -> String {
                     pt(MARK_TOP - LINE)
                 ),
                 class: "mark",
+                breaks: None,
             }
             .html(),
             Block::Number { number, signer } if signer.is_empty() => para(
@@ -171,10 +209,14 @@ pub fn blocks_html(blocks: &[Block]) -> String {
             Block::Subtitle(text) => {
                 para(text, FONT_KAI, "text-align:center;".into(), "subtitle").html()
             }
-            Block::Recipients(text) => para(text, FONT_BODY, String::new(), "recipients").html(),
-            Block::Body(text) => indented(text, FONT_BODY, "body").html(),
-            Block::AttachmentNote(text) => indented(text, FONT_BODY, "attachment-note").html(),
-            Block::Note(text) => indented(text, FONT_BODY, "note").html(),
+            Block::Recipients(text) => {
+                laid(para(text, FONT_BODY, String::new(), "recipients"), block, laid_out)
+            }
+            Block::Body(text) => laid(indented(text, FONT_BODY, "body"), block, laid_out),
+            Block::AttachmentNote(text) => {
+                laid(indented(text, FONT_BODY, "attachment-note"), block, laid_out)
+            }
+            Block::Note(text) => laid(indented(text, FONT_BODY, "note"), block, laid_out),
             Block::Item {
                 depth,
                 kind,
@@ -189,11 +231,14 @@ pub fn blocks_html(blocks: &[Block]) -> String {
                 if !text.is_empty() {
                     p.runs.push((text.clone(), FONT_BODY));
                 }
+                p.breaks = laid_out.then(|| model_breaks(block));
                 p.html()
             }
-            Block::Field { label, value } => {
-                indented(&format!("{label}：{value}"), FONT_BODY, "field").html()
-            }
+            Block::Field { label, value } => laid(
+                indented(&format!("{label}：{value}"), FONT_BODY, "field"),
+                block,
+                laid_out,
+            ),
             Block::AttachmentHead => para("附件", FONT_HEI, String::new(), "attachment").html(),
             Block::Signature { name, date } => {
                 let mut html = String::new();
@@ -209,8 +254,8 @@ pub fn blocks_html(blocks: &[Block]) -> String {
             }
             Block::Imprint(imprint) => {
                 let mut html = format!(
-                    "<div class=\"imprint\" style=\"border-top:1pt solid #000;border-bottom:1pt solid #000;margin-top:{}pt;\">",
-                    pt(LINE)
+                    "<div class=\"imprint\" style=\"border-top:1pt solid #000;border-bottom:1pt solid #000;{}\">",
+                    imprint_style(placement)
                 );
                 if let Some(copy_to) = &imprint.copy_to {
                     let mut p = para(
@@ -226,7 +271,13 @@ pub fn blocks_html(blocks: &[Block]) -> String {
                     html.push_str(&left_and_right(printer, &[(date, FONT_BODY)], EM_4, 14.0, "", "printer"));
                 }
                 html.push_str("</div>");
-                html
+                match placement {
+                    Some(p) if p.place == Place::AfterBlank => format!(
+                        "<div class=\"bare-pages\" style=\"page:bare;\"><div class=\"blank-page\" style=\"break-before:page;height:{}pt;\"></div>{html}</div>",
+                        pt(PAGE) - 1.0
+                    ),
+                    _ => html,
+                }
             }
             Block::Blank => para("", FONT_BODY, String::new(), "blank").html(),
             Block::PageBreak => "<div class=\"page-break\" style=\"break-after:page;page-break-after:always;\"></div>".into(),
@@ -234,6 +285,34 @@ pub fn blocks_html(blocks: &[Block]) -> String {
         out.push_str(&html);
     }
     format!("<div class=\"gw-doc\">{out}</div>")
+}
+
+/// A flowing paragraph with the model's line breaks, in the preview.
+fn laid(mut p: Para, block: &Block, laid_out: bool) -> String {
+    p.breaks = laid_out.then(|| model_breaks(block));
+    p.html()
+}
+
+fn model_breaks(block: &Block) -> Vec<usize> {
+    match (flowing_text(block), indent_of(block)) {
+        (Some(text), Some(indent)) => breaks(&text, indent, Measure::BODY),
+        _ => Vec::new(),
+    }
+}
+
+/// The 版记's space above (its rules take 2.5 pt of the half line the model gives them), and a
+/// new page when it does not share the text's last one.
+fn imprint_style(placement: Option<Placement>) -> String {
+    let Some(p) = placement else {
+        return format!("margin-top:{}pt;", pt(LINE));
+    };
+    let above = pt(p.space_above + LINE / 2) - 2.5;
+    let new_page = if p.place == Place::SamePage {
+        ""
+    } else {
+        "break-before:page;"
+    };
+    format!("{new_page}margin-top:{above}pt;")
 }
 
 /// The fonts the notice names, for the preview's check of what this machine has.

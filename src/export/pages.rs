@@ -118,7 +118,8 @@ pub fn breaks(text: &str, indent: i32, measure: Measure) -> Vec<usize> {
 /// punctuation, not inside a run of ASCII letters and digits.
 fn may_break(chars: &[char], at: usize) -> bool {
     let (before, here) = (chars[at - 1], chars[at]);
-    !CLOSING.contains(here) && !OPENING.contains(before) && !(is_word(before) && is_word(here))
+    let inside_word = is_word(before) && is_word(here);
+    !(CLOSING.contains(here) || OPENING.contains(before) || inside_word)
 }
 
 fn is_word(c: char) -> bool {
@@ -187,7 +188,10 @@ fn block_lines(block: &Block, ruled: bool) -> Vec<Line> {
     match block {
         Block::Mark(mark) => vec![line(mark, MARK_TOP - LINE + mark_line(mark))],
         Block::Number { .. } if ruled => vec![line(block.texts().concat(), RULED_LINE)],
-        Block::Title(text) => title_lines(text).into_iter().map(|l| line(l, LINE)).collect(),
+        Block::Title(text) => title_lines(text)
+            .into_iter()
+            .map(|l| line(l, LINE))
+            .collect(),
         Block::Signature { name, date } => [name, date]
             .into_iter()
             .filter(|t| !t.is_empty())
@@ -341,7 +345,11 @@ pub fn pages_text(blocks: &[Block]) -> String {
         }
     }
     if let Some(p) = imprint_placement(blocks) {
-        let numbered = if p.numbered() { "有页码" } else { "无页码" };
+        let numbered = if p.numbered() {
+            "有页码"
+        } else {
+            "无页码"
+        };
         out.push_str(&format!(
             "版记\t第{}页\t{}\t{numbered}\n",
             p.page,
@@ -361,7 +369,10 @@ mod tests {
         } else {
             Block::Body(text.into())
         };
-        block_lines(&block, false).into_iter().map(|l| l.text).collect()
+        block_lines(&block, false)
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
     }
 
     #[test]
@@ -377,7 +388,10 @@ mod tests {
     #[test]
     fn closing_punctuation_hangs_and_opening_punctuation_moves_down() {
         let hang = format!("{}。后", "一".repeat(28));
-        assert_eq!(split(&hang, 0), [format!("{}。", "一".repeat(28)), "后".into()]);
+        assert_eq!(
+            split(&hang, 0),
+            [format!("{}。", "一".repeat(28)), "后".into()]
+        );
         // Two closing marks: one cannot hang, so the character before moves down with them.
         let two = format!("{}二。”后", "一".repeat(27));
         assert_eq!(split(&two, 0), ["一".repeat(27), "二。”后".into()]);
@@ -405,7 +419,10 @@ mod tests {
         let at = |lines| place(flow(&body(lines)), &imprint);
         // Ends on page 1: the 版记 on page 2, at its foot, numbered.
         let one = at(5);
-        assert_eq!((one.place, one.page, one.numbered()), (Place::NextPage, 2, true));
+        assert_eq!(
+            (one.place, one.page, one.numbered()),
+            (Place::NextPage, 2, true)
+        );
         assert_eq!(one.space_above, PAGE - 2 * LINE - LINE / 2);
         // Ends on page 2 with room: the same page.
         let two = at(22 + 10);
@@ -413,7 +430,10 @@ mod tests {
         assert_eq!(two.space_above, PAGE - 10 * LINE - 2 * LINE - LINE / 2);
         // Ends on page 2 without room: a blank page 3, the 版记 on page 4, no numbers.
         let full = at(22 + 20);
-        assert_eq!((full.place, full.page, full.numbered()), (Place::AfterBlank, 4, false));
+        assert_eq!(
+            (full.place, full.page, full.numbered()),
+            (Place::AfterBlank, 4, false)
+        );
         assert_eq!(at(44).place, Place::AfterBlank);
         assert_eq!(at(22 + 19).place, Place::SamePage);
         assert_eq!(at(22 + 19).space_above, LINE - LINE / 2);

@@ -161,10 +161,16 @@ fn the_imprint_sits_between_thick_and_thin_rules_and_pages_are_numbered_odd_righ
         .map(|name| part(&docx, &name))
         .filter(|f| f.contains("PAGE"))
         .collect();
-    let odd = footers.iter().find(|f| f.contains(r#"<w:jc w:val="right" />"#)).unwrap();
+    let odd = footers
+        .iter()
+        .find(|f| f.contains(r#"<w:jc w:val="right" />"#))
+        .unwrap();
     assert!(odd.contains(r#"w:right="280""#) && odd.contains("— ") && odd.contains(" —"));
     assert!(odd.contains(r#"w:eastAsia="宋体""#) && odd.contains(r#"<w:sz w:val="28" />"#));
-    let even = footers.iter().find(|f| f.contains(r#"<w:jc w:val="left" />"#)).unwrap();
+    let even = footers
+        .iter()
+        .find(|f| f.contains(r#"<w:jc w:val="left" />"#))
+        .unwrap();
     assert!(even.contains(r#"w:left="280""#));
 }
 

@@ -113,7 +113,10 @@ fn the_imprint_is_on_the_last_page_which_is_even_and_numbered_as_7_5_says() {
                 assert_eq!(text.pages % 2, 0, "{name}");
                 assert!(PAGE - text.used < need, "{name}: no room");
                 assert_eq!(placement.page, text.pages + 2, "{name}");
-                assert!(!placement.numbered(), "{name}: 7.5, no numbers after a blank");
+                assert!(
+                    !placement.numbered(),
+                    "{name}: 7.5, no numbers after a blank"
+                );
             }
         }
         seen.insert((format!("{:?}", placement.place), options.attachment));
@@ -133,7 +136,10 @@ fn footer_of(docx: &[u8], section: &str, kind: &str) -> String {
     let id = &id[..id.find('"').unwrap()];
     let rel = &rels[rels.find(&format!(r#"Id="{id}""#)).unwrap()..];
     let target = &rel[rel.find("Target=\"").unwrap() + 8..];
-    part(docx, &format!("word/{}", &target[..target.find('"').unwrap()]))
+    part(
+        docx,
+        &format!("word/{}", &target[..target.find('"').unwrap()]),
+    )
 }
 
 #[test]
@@ -159,7 +165,10 @@ fn the_docx_puts_the_imprint_where_the_model_places_it() {
         );
         let sections = elements(&document, "w:sectPr");
         for kind in ["default", "even"] {
-            assert!(footer_of(&docx, sections[0], kind).contains("PAGE"), "{name}");
+            assert!(
+                footer_of(&docx, sections[0], kind).contains("PAGE"),
+                "{name}"
+            );
         }
         if placement.place == Place::AfterBlank {
             // The blank page and the 版记's page: a section of their own, without numbers.
@@ -167,7 +176,10 @@ fn the_docx_puts_the_imprint_where_the_model_places_it() {
             assert!(text_of(paragraphs[first - 1]).is_empty(), "{name}");
             assert!(paragraphs[first - 2].contains("<w:sectPr"), "{name}");
             for kind in ["default", "even"] {
-                assert!(!footer_of(&docx, sections[1], kind).contains("PAGE"), "{name}");
+                assert!(
+                    !footer_of(&docx, sections[1], kind).contains("PAGE"),
+                    "{name}"
+                );
             }
         } else {
             assert_eq!(sections.len(), 1, "{name}: one numbered sequence");
@@ -186,12 +198,19 @@ fn a_page_break_is_the_next_paragraphs_and_takes_no_line() {
     };
     let document = part(&notice_docx(&plan, options), "word/document.xml");
     let paragraphs = elements(&document, "w:p");
-    let head = paragraphs.iter().position(|p| text_of(p) == "附件").unwrap();
+    let head = paragraphs
+        .iter()
+        .position(|p| text_of(p) == "附件")
+        .unwrap();
     assert!(paragraphs[head].contains("<w:pageBreakBefore />"));
     assert!(!document.contains(r#"<w:br w:type="page" />"#));
     let pages = lay_out(&without_imprint(&notice_blocks(&plan, options)));
     let first = pages.iter().position(|p| p[0].text == "附件").unwrap();
-    assert!(first > 0, "the attachment starts a page: {:?}", pages[first - 1]);
+    assert!(
+        first > 0,
+        "the attachment starts a page: {:?}",
+        pages[first - 1]
+    );
 }
 
 fn text_strategy() -> impl Strategy<Value = String> {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use yaodian::export::format::page_description;
-use yaodian::export::html::{notice_html, FONTS};
+use yaodian::export::html::{preview_html, FONTS};
 
 use crate::browser;
 use crate::state::use_state;
@@ -15,7 +15,7 @@ pub fn PreviewPanel() -> impl IntoView {
     let html = move || {
         let options = options.get();
         state
-            .with_plan(|p| notice_html(p, options))
+            .with_plan(|p| preview_html(p, options))
             .unwrap_or_default()
     };
     let missing = browser::missing_fonts(&FONTS);
