@@ -66,12 +66,13 @@ impl Para<'_> {
             } else {
                 ""
             };
-            // The run's text with a line break wherever the model ends a line inside it.
+            // The run's text with a line break wherever the model ends a line inside it or
+            // right before it (a break at a run's start belongs to that run).
             let chars: Vec<char> = text.chars().collect();
             let mut html = String::new();
             let mut from = 0;
             for &at in breaks {
-                if at > offset && at < offset + chars.len() {
+                if at >= offset && at < offset + chars.len() && at > 0 {
                     let piece: String = chars[from..at - offset].iter().collect();
                     html.push_str(&escape(&piece));
                     html.push_str("<br>");
@@ -231,8 +232,7 @@ fn blocks_html(blocks: &[Block], laid_out: bool) -> String {
                 if !text.is_empty() {
                     p.runs.push((text.clone(), FONT_BODY));
                 }
-                p.breaks = laid_out.then(|| model_breaks(block));
-                p.html()
+                laid(p, block, laid_out)
             }
             Block::Field { label, value } => laid(
                 indented(&format!("{label}：{value}"), FONT_BODY, "field"),

@@ -6,13 +6,16 @@
 use proptest::prelude::*;
 use yaodian::export::blocks::{notice_blocks, Block, NoticeOptions};
 use yaodian::export::docx::notice_docx;
+use yaodian::export::html::preview_html;
 use yaodian::export::pages::{
-    breaks, flow, imprint_height, imprint_placement, lay_out, Measure, Place, PAGE,
+    breaks, flow, flowing_text, imprint_height, imprint_placement, indent_of, lay_out, Measure,
+    Place, PAGE,
 };
 use yaodian::import::import_text;
 use yaodian::plan::model::{Node, NodeKind, Plan};
+use yaodian::{Edit, NodeField};
 
-use crate::common::{elements, part, sample, text_of};
+use crate::common::{elements, part, sample, text_of, unescape};
 
 /// The plan with only its first `keep` tasks (and the headings above them).
 fn cut(plan: &Plan, keep: usize) -> Plan {
@@ -248,4 +251,134 @@ proptest! {
             );
         }
     }
+}
+
+/// The lines of the preview's flowing paragraphs (body, tasks, fields, 主送, notes), each split
+/// where the preview breaks it.
+fn preview_lines(html: &str) -> Vec<String> {
+    const FLOWING: [&str; 7] = [
+        "body",
+        "heading",
+        "task",
+        "field",
+        "recipients",
+        "attachment-note",
+        "note",
+    ];
+    let mut out = Vec::new();
+    for p in html.split("<p class=\"").skip(1) {
+        let class = &p[..p.find('"').unwrap()];
+        if !FLOWING.contains(&class) {
+            continue;
+        }
+        let inner = &p[p.find('>').unwrap() + 1..p.find("</p>").unwrap()];
+        let mut text = String::new();
+        let mut in_tag = false;
+        let mut tag = String::new();
+        for c in inner.chars() {
+            match (in_tag, c) {
+                (false, '<') => {
+                    in_tag = true;
+                    tag.clear();
+                }
+                (true, '>') => {
+                    in_tag = false;
+                    if tag == "br" {
+                        text.push('\n');
+                    }
+                }
+                (true, c) => tag.push(c),
+                (false, c) => text.push(c),
+            }
+        }
+        out.extend(unescape(&text).split('\n').map(str::to_string));
+    }
+    out
+}
+
+/// The model's lines of the same paragraphs.
+fn model_lines(blocks: &[Block]) -> Vec<String> {
+    blocks
+        .iter()
+        .filter_map(|b| Some((flowing_text(b)?, indent_of(b)?)))
+        .flat_map(|(text, indent)| {
+            let chars: Vec<char> = text.chars().collect();
+            let mut at = vec![0];
+            at.extend(breaks(&text, indent, Measure::BODY));
+            at.push(chars.len());
+            at.windows(2)
+                .map(|w| chars[w[0]..w[1]].iter().collect::<String>())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn assert_preview_lines_are_the_models(plan: &Plan, options: NoticeOptions, what: &str) {
+    let shown = preview_lines(&preview_html(plan, options));
+    let model = model_lines(&notice_blocks(plan, options));
+    assert_eq!(shown.len(), model.len(), "{what}: as many lines");
+    for (n, (s, m)) in shown.iter().zip(&model).enumerate() {
+        assert_eq!(s, m, "{what}: line {n}");
+    }
+}
+
+#[test]
+fn the_preview_breaks_every_line_where_the_model_does() {
+    for name in [
+        "tongxin-2020-plan-task-division",
+        "suining-2022-plan-notice",
+        "xian-2020-plan",
+    ] {
+        let plan = import_text(&sample(name)).plan;
+        for attachment in [false, true] {
+            let options = NoticeOptions {
+                attachment,
+                ..NoticeOptions::default()
+            };
+            assert_preview_lines_are_the_models(&plan, options, &format!("{name} {attachment}"));
+        }
+    }
+}
+
+/// A plan of one task with this lead sentence and text.
+fn one_task(head: &str, text: &str) -> Plan {
+    let mut plan = Plan::default();
+    Edit::AddAfter {
+        after: None,
+        kind: NodeKind::Task,
+    }
+    .apply(&mut plan)
+    .unwrap();
+    let id = plan.nodes[0].id;
+    Edit::SetNodeText(id, NodeField::Title, head.into())
+        .apply(&mut plan)
+        .unwrap();
+    Edit::SetNodeText(id, NodeField::Body, text.into())
+        .apply(&mut plan)
+        .unwrap();
+    plan
+}
+
+proptest! {
+    /// Whatever the lead sentence and text, wherever a line ends (in the lead sentence, between
+    /// it and the text, in the text), the preview's lines are the model's.
+    #[test]
+    fn the_preview_breaks_any_task_where_the_model_does(head in text_strategy(), text in text_strategy()) {
+        let plan = one_task(&head, &text);
+        assert_preview_lines_are_the_models(&plan, NoticeOptions::default(), "task");
+    }
+}
+
+#[test]
+fn a_line_ending_where_the_lead_sentence_ends_breaks_there_in_the_preview() {
+    // "1." and a 25-character lead sentence fill the indented first line (26 characters) to
+    // the end: the model breaks right where the text's run begins.
+    let head = format!("{}。", "卫".repeat(24));
+    let plan = one_task(&head, &"健".repeat(40));
+    assert_preview_lines_are_the_models(&plan, NoticeOptions::default(), "boundary");
+    let blocks = notice_blocks(&plan, NoticeOptions::default());
+    let item = blocks.iter().find(|b| matches!(b, Block::Item { .. })).unwrap();
+    let Block::Item { head, .. } = item else { unreachable!() };
+    let first = breaks(&flowing_text(item).unwrap(), 640, Measure::BODY)[0];
+    assert_eq!(first, head.chars().count(), "the case this test is about: {head}");
 }
