@@ -181,6 +181,7 @@ fn header(plan: &Plan, out: &mut Vec<Block>) {
     if !mark.is_empty() {
         out.push(Block::Mark(mark.clone()));
         out.push(Block::Blank);
+        out.push(Block::Blank);
     }
     if !mark.is_empty() || !number.is_empty() || !signer.is_empty() {
         out.push(Block::Number { number, signer });

@@ -51,11 +51,68 @@ pub const CHARS_PER_LINE: i32 = 28;
 pub const EM: i32 = 320;
 /// One character of 四号 (14 pt) in twips: the 版记's and the page number's inset.
 pub const EM_4: i32 = 280;
-/// The red mark's top edge 35 mm under the top of the text block, in twips.
+/// The red mark's top edge 35 mm under the top of the text block, in twips (7.2.4).
 pub const MARK_TOP: i32 = 1984;
-/// The red rule: 1.5 pt thick (in eighths of a point), 4 mm (11 pt) under the number line.
+/// The red rule 4 mm under the 发文字号 (the foot of its characters), in twips (7.2.7).
+pub const RULE_GAP: i32 = 227;
+/// The red rule: 1.5 pt thick (in eighths of a point).
 pub const RULE_WIDTH: usize = 12;
-pub const RULE_SPACE: usize = 11;
+/// Every rule (the red one, the 版记's) is drawn under an empty line of its own, so that it
+/// spans the text block whatever the indents of the text around it. The red rule's line puts
+/// it [`RULE_GAP`] under the number's characters.
+pub const RULE_LINE: i32 = RULE_GAP - char_foot(EM);
+/// The 版记's rules (7.4.1): the first and the last thick (0.35 mm: 1 pt), those between thin
+/// (0.25 mm: 0.75 pt), in eighths of a point, each under a line of [`IMPRINT_RULE_LINE`]; the
+/// last lies on the foot of the text block.
+pub const IMPRINT_THICK: usize = 8;
+pub const IMPRINT_THIN: usize = 6;
+pub const IMPRINT_RULE_LINE: i32 = 40;
+
+/// The height a rule takes: its line and its stroke (`width` in eighths of a point), in twips.
+pub const fn rule_height(line: i32, width: usize) -> i32 {
+    line + width as i32 * 20 / 8
+}
+
+/// Where a line of exact height sets its characters, as Word and LibreOffice do: what the line
+/// has beyond the font goes above, and the baseline stays the font's descent above the line's
+/// foot. The descent of the official fonts and of their free stand-ins lies between a fifth and
+/// a third of a character; the model takes a quarter. A character's box (what a ruler measures
+/// as its top and bottom edges) reaches 0.88 of a character over the baseline and 0.12 under.
+const DESCENT: i32 = 250;
+const BOX_ABOVE: i32 = 880;
+const BOX_BELOW: i32 = 120;
+
+/// From the top of an exact line of `line` twips to the top edge of its characters of `size`
+/// twips.
+pub const fn char_top(line: i32, size: i32) -> i32 {
+    line - size * (DESCENT + BOX_ABOVE) / 1000
+}
+
+/// From the bottom edge of a line's characters of `size` twips to the line's foot.
+pub const fn char_foot(size: i32) -> i32 {
+    size * (DESCENT - BOX_BELOW) / 1000
+}
+
+/// The space above the mark's line that puts its characters' top edge [`MARK_TOP`] under the
+/// top of the text block.
+pub fn mark_before(mark: &str) -> i32 {
+    MARK_TOP - char_top(mark_line(mark), mark_size(mark) as i32 * 10)
+}
+
+/// The mark takes the first [`MARK_LINES`] lines of the grid, less [`SLACK`], whatever its size
+/// (the space after its line fills them): the 版头 below it stays on the grid.
+pub const MARK_LINES: i32 = 5;
+/// What the 版头's mark and rule leave of the grid lines they take: Word, WPS and LibreOffice
+/// may or may not count a rule's width in its line's height, and the text after it must
+/// start on the same grid line in each.
+pub const SLACK: i32 = 40;
+
+pub fn mark_after(mark: &str) -> i32 {
+    MARK_LINES * LINE - SLACK - mark_before(mark) - mark_line(mark)
+}
+
+/// The space after the red rule's line, which fills its grid line.
+pub const RULE_AFTER: i32 = LINE - SLACK - rule_height(RULE_LINE, RULE_WIDTH);
 /// The 成文日期 four characters in from the right (no seal).
 pub const DATE_INSET: i32 = 4 * EM;
 /// 发文字号 and 签发人 one character in from their sides when a 签发人 is set.
@@ -180,7 +237,25 @@ mod tests {
         assert!((mm(PAGE_HEIGHT as i32 - MARGIN_TOP - MARGIN_BOTTOM) - 225.0).abs() < 0.1);
         assert!((mm(LINE * LINES_PER_PAGE) - 225.0).abs() < 0.5);
         assert!((mm(MARK_TOP) - 35.0).abs() < 0.05);
-        assert!((RULE_SPACE as f64 / 72.0 * 25.4 - 4.0).abs() < 0.2);
+        assert!((mm(RULE_GAP) - 4.0).abs() < 0.05);
+        assert_eq!(char_foot(EM) + RULE_LINE, RULE_GAP);
+        assert!(RULE_AFTER > 0);
+        assert!((IMPRINT_THICK as f64 / 8.0 / 72.0 * 25.4 - 0.35).abs() < 0.01);
+        assert!((IMPRINT_THIN as f64 / 8.0 / 72.0 * 25.4 - 0.25).abs() < 0.02);
+        // The mark's characters start 35 mm down, whatever its size.
+        for mark in [
+            "某县卫生健康局文件",
+            "中共同心县卫生健康局党组文件",
+            &"很长".repeat(20),
+        ] {
+            let size = mark_size(mark) as i32 * 10;
+            assert_eq!(
+                mark_before(mark) + char_top(mark_line(mark), size),
+                MARK_TOP
+            );
+            assert!(mark_before(mark) > 0);
+            assert!(mark_after(mark) >= 0);
+        }
         assert_eq!((SIZE_2, SIZE_3, SIZE_4), (44, 32, 28));
         assert_eq!(INDENT, 2 * EM);
     }

@@ -4,12 +4,13 @@
 
 use super::blocks::{notice_blocks, Block, ItemKind, NoticeOptions};
 use super::format::{
-    level_font, mark_line, mark_size, pt, signature_inset, title_lines, DATE_INSET, EM_4,
-    FONT_BODY, FONT_HEI, FONT_KAI, FONT_SONG, FONT_TITLE, INDENT, LINE, MARK_TOP, RULE_SPACE,
-    RULE_WIDTH, SIGNER_INSET,
+    level_font, mark_after, mark_before, mark_line, mark_size, pt, signature_inset, title_lines,
+    DATE_INSET, EM_4, FONT_BODY, FONT_HEI, FONT_KAI, FONT_SONG, FONT_TITLE, IMPRINT_RULE_LINE,
+    IMPRINT_THICK, IMPRINT_THIN, INDENT, LINE, RULE_AFTER, RULE_LINE, RULE_WIDTH, SIGNER_INSET,
 };
 use super::pages::{
-    breaks, flowing_text, imprint_placement, indent_of, Measure, Place, Placement, PAGE,
+    breaks, copy_to_breaks, copy_to_label, flowing_text, imprint_placement, indent_of, Measure,
+    Place, Placement, PAGE,
 };
 use crate::plan::model::Plan;
 
@@ -169,43 +170,35 @@ pub fn preview_html(plan: &Plan, options: NoticeOptions) -> String {
 /// printed page. `laid_out`: lines and the 版记 placed by the page model.
 fn blocks_html(blocks: &[Block], laid_out: bool) -> String {
     let placement = laid_out.then(|| imprint_placement(blocks)).flatten();
-    let rule = format!(
-        "border-bottom:{}pt solid #ff0000;padding-bottom:{RULE_SPACE}pt;",
-        RULE_WIDTH as f32 / 8.0
-    );
     let mut out = String::new();
-    for (i, block) in blocks.iter().enumerate() {
-        let ruled = matches!(blocks.get(i + 1), Some(Block::Rule));
+    for block in blocks {
         let html = match block {
             Block::Mark(mark) => Para {
                 runs: vec![(mark.clone(), FONT_TITLE)],
                 size: mark_size(mark) as f32 / 2.0,
                 style: format!(
-                    "text-align:center;color:#ff0000;line-height:{}pt;margin-top:{}pt;",
+                    "text-align:center;color:#ff0000;line-height:{}pt;margin-top:{}pt;margin-bottom:{}pt;",
                     pt(mark_line(mark)),
-                    pt(MARK_TOP - LINE)
+                    pt(mark_before(mark)),
+                    pt(mark_after(mark))
                 ),
                 class: "mark",
                 breaks: None,
             }
             .html(),
-            Block::Number { number, signer } if signer.is_empty() => para(
-                number,
-                FONT_BODY,
-                format!("text-align:center;{}", if ruled { &rule } else { "" }),
-                "doc-number",
-            )
-            .html(),
+            Block::Number { number, signer } if signer.is_empty() => {
+                para(number, FONT_BODY, "text-align:center;".into(), "doc-number").html()
+            }
             // 签发人 in 仿宋, the signer's name in 楷体 (GB/T 9704 7.2.5).
             Block::Number { number, signer } => left_and_right(
                 number,
                 &[("签发人：", FONT_BODY), (signer, FONT_KAI)],
                 SIGNER_INSET,
                 16.0,
-                if ruled { &rule } else { "" },
+                "",
                 "doc-number",
             ),
-            Block::Rule => String::new(),
+            Block::Rule => rule(RULE_LINE, RULE_WIDTH, RULE_AFTER, "#ff0000", "red-rule"),
             Block::Title(text) => title(text).html(),
             Block::Subtitle(text) => {
                 para(text, FONT_KAI, "text-align:center;".into(), "subtitle").html()
@@ -253,22 +246,37 @@ fn blocks_html(blocks: &[Block], laid_out: bool) -> String {
                 html
             }
             Block::Imprint(imprint) => {
-                let mut html = format!(
-                    "<div class=\"imprint\" style=\"border-top:1pt solid #000;border-bottom:1pt solid #000;{}\">",
-                    imprint_style(placement)
-                );
+                let mut rows = Vec::new();
                 if let Some(copy_to) = &imprint.copy_to {
+                    let label = copy_to_label(copy_to);
                     let mut p = para(
                         copy_to,
                         FONT_BODY,
-                        format!("padding:0 {}pt;border-bottom:0.5pt solid #000;", pt(EM_4)),
+                        format!(
+                            "padding:0 {}pt 0 {}pt;text-indent:-{}pt;",
+                            pt(EM_4),
+                            pt(EM_4 + label),
+                            pt(label)
+                        ),
                         "copy-to",
                     );
                     p.size = 14.0;
-                    html.push_str(&p.html());
+                    p.breaks = laid_out.then(|| copy_to_breaks(copy_to));
+                    rows.push(p.html());
                 }
                 if let Some((printer, date)) = &imprint.printed {
-                    html.push_str(&left_and_right(printer, &[(date, FONT_BODY)], EM_4, 14.0, "", "printer"));
+                    rows.push(left_and_right(printer, &[(date, FONT_BODY)], EM_4, 14.0, "", "printer"));
+                }
+                let mut html = format!(
+                    "<div class=\"imprint\" style=\"{}\">{}",
+                    imprint_style(placement),
+                    rule(IMPRINT_RULE_LINE, IMPRINT_THICK, 0, "#000", "imprint-rule")
+                );
+                let count = rows.len();
+                for (i, row) in rows.into_iter().enumerate() {
+                    html.push_str(&row);
+                    let width = if i + 1 == count { IMPRINT_THICK } else { IMPRINT_THIN };
+                    html.push_str(&rule(IMPRINT_RULE_LINE, width, 0, "#000", "imprint-rule"));
                 }
                 html.push_str("</div>");
                 match placement {
@@ -300,13 +308,23 @@ fn model_breaks(block: &Block) -> Vec<usize> {
     }
 }
 
-/// The 版记's space above (its rules take 2.5 pt of the half line the model gives them), and a
-/// new page when it does not share the text's last one.
+/// A rule under an empty line of its own (`height` twips, `width` eighths of a point, `after`
+/// twips of space below) across the text block, as in the .docx.
+fn rule(height: i32, width: usize, after: i32, color: &str, class: &str) -> String {
+    format!(
+        "<div class=\"{class}\" style=\"box-sizing:content-box;height:{}pt;border-bottom:{}pt solid {color};margin-bottom:{}pt;\"></div>",
+        pt(height),
+        width as f32 / 8.0,
+        pt(after)
+    )
+}
+
+/// The 版记's space above, and a new page when it does not share the text's last one.
 fn imprint_style(placement: Option<Placement>) -> String {
     let Some(p) = placement else {
         return format!("margin-top:{}pt;", pt(LINE));
     };
-    let above = pt(p.space_above + LINE / 2) - 2.5;
+    let above = pt(p.space_above);
     let new_page = if p.place == Place::SamePage {
         ""
     } else {

@@ -12,8 +12,8 @@
 
 use super::blocks::{Block, Imprint};
 use super::format::{
-    mark_line, title_lines, CHAR_SPACING, EM, EM_4, INDENT, LINE, LINES_PER_PAGE, MARK_TOP,
-    RULE_SPACE, RULE_WIDTH, TEXT_WIDTH,
+    rule_height, title_lines, CHAR_SPACING, EM, EM_4, IMPRINT_RULE_LINE, IMPRINT_THICK,
+    IMPRINT_THIN, INDENT, LINE, LINES_PER_PAGE, MARK_LINES, SLACK, TEXT_WIDTH,
 };
 
 /// The height of the text block in twips.
@@ -50,7 +50,7 @@ impl Measure {
         spacing: 0,
     };
 
-    fn advance(&self, c: char) -> i32 {
+    pub fn advance(&self, c: char) -> i32 {
         let em = if c.is_ascii() { self.em / 2 } else { self.em };
         em + self.spacing
     }
@@ -156,9 +156,6 @@ pub fn flowing_text(block: &Block) -> Option<String> {
     })
 }
 
-/// The height of the number line with the red rule under it: the rule's space and width.
-pub const RULED_LINE: i32 = LINE + RULE_SPACE as i32 * 20 + RULE_WIDTH as i32 * 20 / 8;
-
 /// One line as the model sets it: its text and its height in twips.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line {
@@ -174,7 +171,7 @@ fn line(text: impl Into<String>, height: i32) -> Line {
 }
 
 /// A block's lines (none for the 版记, the rule and a page break).
-fn block_lines(block: &Block, ruled: bool) -> Vec<Line> {
+fn block_lines(block: &Block) -> Vec<Line> {
     if let (Some(text), Some(indent)) = (flowing_text(block), indent_of(block)) {
         let chars: Vec<char> = text.chars().collect();
         let mut at = vec![0];
@@ -186,8 +183,7 @@ fn block_lines(block: &Block, ruled: bool) -> Vec<Line> {
             .collect();
     }
     match block {
-        Block::Mark(mark) => vec![line(mark, MARK_TOP - LINE + mark_line(mark))],
-        Block::Number { .. } if ruled => vec![line(block.texts().concat(), RULED_LINE)],
+        Block::Mark(mark) => vec![line(mark, MARK_LINES * LINE - SLACK)],
         Block::Title(text) => title_lines(text)
             .into_iter()
             .map(|l| line(l, LINE))
@@ -197,7 +193,8 @@ fn block_lines(block: &Block, ruled: bool) -> Vec<Line> {
             .filter(|t| !t.is_empty())
             .map(|t| line(t.as_str(), LINE))
             .collect(),
-        Block::Imprint(_) | Block::Rule | Block::PageBreak => Vec::new(),
+        Block::Rule => vec![line("", LINE - SLACK)],
+        Block::Imprint(_) | Block::PageBreak => Vec::new(),
         _ => vec![line(block.texts().concat(), LINE)],
     }
 }
@@ -207,7 +204,7 @@ fn block_lines(block: &Block, ruled: bool) -> Vec<Line> {
 pub fn lay_out(blocks: &[Block]) -> Vec<Vec<Line>> {
     let mut pages: Vec<Vec<Line>> = vec![Vec::new()];
     let mut used = 0;
-    for (i, block) in blocks.iter().enumerate() {
+    for block in blocks {
         if matches!(block, Block::PageBreak) {
             if used > 0 {
                 pages.push(Vec::new());
@@ -215,8 +212,7 @@ pub fn lay_out(blocks: &[Block]) -> Vec<Vec<Line>> {
             }
             continue;
         }
-        let ruled = matches!(blocks.get(i + 1), Some(Block::Rule));
-        for l in block_lines(block, ruled) {
+        for l in block_lines(block) {
             if used + l.height > PAGE && used > 0 {
                 pages.push(Vec::new());
                 used = 0;
@@ -245,18 +241,49 @@ pub fn flow(blocks: &[Block]) -> Flow {
     }
 }
 
+/// The width of 抄送's label (`抄送：`, `抄报：`) in twips: its further lines start under the
+/// first word after the colon (GB/T 9704 7.4.2).
+pub fn copy_to_label(copy_to: &str) -> i32 {
+    copy_to
+        .find(['：', ':'])
+        .filter(|&at| copy_to[..at].chars().count() <= 4)
+        .map_or(0, |at| {
+            let label = &copy_to[..at + copy_to[at..].chars().next().map_or(0, char::len_utf8)];
+            label.chars().map(|c| Measure::IMPRINT.advance(c)).sum()
+        })
+}
+
+/// The lines of 抄送: the first across the 版记's width, the others after its label.
+pub fn copy_to_breaks(copy_to: &str) -> Vec<usize> {
+    let label = copy_to_label(copy_to);
+    let measure = Measure {
+        width: Measure::IMPRINT.width - label,
+        ..Measure::IMPRINT
+    };
+    breaks(copy_to, -label, measure)
+}
+
 /// The rows of the 版记, in lines of the grid.
 pub fn imprint_lines(imprint: &Imprint) -> i32 {
     let copy = imprint
         .copy_to
         .as_ref()
-        .map_or(0, |c| lines(c, 0, Measure::IMPRINT));
+        .map_or(0, |c| copy_to_breaks(c).len() as i32 + 1);
     copy + imprint.printed.is_some() as i32
 }
 
-/// What the 版记 takes at the foot of its page: its lines, and half a line for its rules.
+/// How many rows the 版记 has (抄送, 印发), each between two of its rules.
+fn imprint_rows(imprint: &Imprint) -> i32 {
+    imprint.copy_to.is_some() as i32 + imprint.printed.is_some() as i32
+}
+
+/// What the 版记 takes at the foot of its page: its lines, and its rules (the first and the
+/// last thick, those between thin), each on a line of its own.
 pub fn imprint_height(imprint: &Imprint) -> i32 {
-    imprint_lines(imprint) * LINE + LINE / 2
+    let rows = imprint_rows(imprint);
+    imprint_lines(imprint) * LINE
+        + 2 * rule_height(IMPRINT_RULE_LINE, IMPRINT_THICK)
+        + (rows - 1).max(0) * rule_height(IMPRINT_RULE_LINE, IMPRINT_THIN)
 }
 
 /// Where the 版记 goes: the foot of the last page, which is even (GB/T 9704 7.4.1).
@@ -369,10 +396,7 @@ mod tests {
         } else {
             Block::Body(text.into())
         };
-        block_lines(&block, false)
-            .into_iter()
-            .map(|l| l.text)
-            .collect()
+        block_lines(&block).into_iter().map(|l| l.text).collect()
     }
 
     #[test]
@@ -423,11 +447,16 @@ mod tests {
             (one.place, one.page, one.numbered()),
             (Place::NextPage, 2, true)
         );
-        assert_eq!(one.space_above, PAGE - 2 * LINE - LINE / 2);
+        assert_eq!(one.space_above, PAGE - imprint_height(&imprint));
+        // Two rows between a thick rule, a thin one and a thick one, each on a line of its own.
+        assert_eq!(
+            imprint_height(&imprint),
+            2 * LINE + 3 * IMPRINT_RULE_LINE + 2 * 20 + 15
+        );
         // Ends on page 2 with room: the same page.
         let two = at(22 + 10);
         assert_eq!((two.place, two.page), (Place::SamePage, 2));
-        assert_eq!(two.space_above, PAGE - 10 * LINE - 2 * LINE - LINE / 2);
+        assert_eq!(two.space_above, PAGE - 10 * LINE - imprint_height(&imprint));
         // Ends on page 2 without room: a blank page 3, the 版记 on page 4, no numbers.
         let full = at(22 + 20);
         assert_eq!(
@@ -436,7 +465,10 @@ mod tests {
         );
         assert_eq!(at(44).place, Place::AfterBlank);
         assert_eq!(at(22 + 19).place, Place::SamePage);
-        assert_eq!(at(22 + 19).space_above, LINE - LINE / 2);
+        assert_eq!(
+            at(22 + 19).space_above,
+            PAGE - 19 * LINE - imprint_height(&imprint)
+        );
     }
 
     #[test]

@@ -6,7 +6,8 @@ Cuts the sample plan after each of its tasks in turn (the notice's head and clos
 every cut as a .docx (inline, and every third as an attachment), prints them all with LibreOffice
 and reads the pages back. Fails (exit 1) unless, in every PDF: each page holds the lines that
 Yaodian's page model (`yaodian export --format pages`) gives it; the 版记 is on the last page, that
-page is even, and the 印发 line sits on the last line of the text block; every page but the last
+page is even, and the 印发 line sits on the last line of the text block, over the last of its
+three rules (thick, thin, thick, each across the text block), which lies on the foot; every page but the last
 two carries one page number (— N —, odd pages right, even left); a blank page before the 版记
 and the 版记's page after it carry none, and otherwise the 版记's page is numbered; and across the
 cuts the text ended on an odd page, on an even page with room, and on an even page without room.
@@ -17,10 +18,12 @@ import re
 import subprocess
 import sys
 
-from printed import print_pdfs, pages as count_pages
+from printed import drawing, print_pdfs, pages as count_pages
 
-# The text block's foot: 297 mm less the 35 mm bottom margin, in points.
-FOOT = (297 - 35) / 25.4 * 72
+MM = 72 / 25.4
+# The text block's foot (297 mm less the 35 mm bottom margin) and sides, in points.
+FOOT = (297 - 35) * MM
+LEFT, RIGHT = 28 * MM, (28 + 156) * MM
 LINE = 579 / 20
 
 
@@ -97,6 +100,18 @@ def check(pdf):
     printed = max(w[3] for w in on[pages] if w[4].endswith("日印发"))
     if not FOOT - LINE < printed <= FOOT + 1:
         fail(f"{pdf}: the 印发 line ends at {printed:.1f} pt, not on the last line (foot {FOOT:.1f} pt)")
+    # The 版记's rules as wide as the text block, the last on its foot (7.4.1).
+    _, strokes = drawing(pdf, pages)
+    rules = sorted((s for s in strokes if s[0] == "rgb(0%,0%,0%)"), key=lambda s: s[3])
+    if len(rules) != 3:
+        fail(f"{pdf}: the 版记 has {len(rules)} rules, not 3 (thick, thin, thick)")
+    for _, x0, x1, y, width in rules:
+        if abs(x0 - LEFT) > MM or abs(x1 - RIGHT) > MM:
+            fail(f"{pdf}: a rule of the 版记 runs from {x0 / MM:.1f} to {x1 / MM:.1f} mm, not across the text block")
+    if [round(r[4], 2) for r in rules] != [1.0, 0.75, 1.0]:
+        fail(f"{pdf}: the 版记's rules are {[r[4] for r in rules]} pt thick, not 1, 0.75, 1")
+    if abs(rules[-1][3] + rules[-1][4] / 2 - FOOT) > MM:
+        fail(f"{pdf}: the 版记's last rule lies at {rules[-1][3]:.1f} pt, not on the foot ({FOOT:.1f} pt)")
     text = lambda p: [w for w in on[p] if w[1] <= FOOT]
     blank_before = pages > 1 and not text(pages - 1)
     for page in range(1, pages + 1):

@@ -2,7 +2,10 @@
 
 use crate::common::{elements, part, sample, text_of};
 
-use yaodian::export::docx::{notice_docx, title_lines};
+use yaodian::export::docx::{
+    char_foot, char_top, notice_docx, title_lines, IMPRINT_RULE_LINE, LINE, MARK_TOP, RULE_GAP,
+    RULE_LINE, TEXT_WIDTH,
+};
 use yaodian::export::NoticeOptions;
 use yaodian::import::import_text;
 
@@ -78,16 +81,9 @@ fn the_header_title_and_body_are_set_as_the_standard_says() {
     assert!(mark.contains(r#"<w:jc w:val="center" />"#));
     assert!(mark.contains(r#"<w:color w:val="FF0000" />"#));
     assert!(mark.contains(r#"w:eastAsia="方正小标宋简体""#));
-    assert!(
-        mark.contains(r#"w:before="1405""#),
-        "35 mm under the top of the text block"
-    );
 
     let number = paragraph_with(&paragraphs, "同卫健党组发〔2020〕8号");
     assert!(number.contains(r#"<w:jc w:val="center" />"#));
-    assert!(
-        number.contains(r#"<w:bottom w:val="single" w:space="11" w:sz="12" w:color="FF0000" />"#)
-    );
 
     let title = paragraph_with(&paragraphs, "关于2020年全县卫生健康工作要点暨");
     assert!(title.contains(r#"<w:jc w:val="center" />"#));
@@ -139,15 +135,28 @@ fn the_imprint_sits_between_thick_and_thin_rules_and_pages_are_numbered_odd_righ
     let docx = tongxin_docx();
     let document = part(&docx, "word/document.xml");
     let paragraphs = elements(&document, "w:p");
-    let copy = paragraph_with(
-        &paragraphs,
-        "抄报：自治区、吴忠市卫生健康委员会，县委，政府。",
-    );
-    assert!(copy.contains(r#"<w:top w:val="single" w:space="1" w:sz="8""#));
-    assert!(copy.contains(r#"<w:bottom w:val="single" w:space="1" w:sz="4""#));
+    let copy = paragraphs
+        .iter()
+        .position(|p| text_of(p) == "抄报：自治区、吴忠市卫生健康委员会，县委，政府。")
+        .unwrap();
+    let [top, copy, thin, print, bottom] = paragraphs[copy - 1..copy + 4] else {
+        unreachable!()
+    };
+    let rule = |p: &str, size: i32| {
+        assert_eq!(text_of(p), "");
+        assert_eq!(attr(p, "w:bottom", "w:sz"), Some(size), "{p}");
+        assert_eq!(attr(p, "w:bottom", "w:space"), Some(0));
+        assert_eq!(attr(p, "w:spacing", "w:line"), Some(IMPRINT_RULE_LINE));
+    };
+    // The first and last rules thick (1 pt), the one between thin (0.75 pt).
+    rule(top, 8);
+    rule(thin, 6);
+    rule(bottom, 8);
     assert!(copy.contains(r#"<w:sz w:val="28" />"#), "四号");
-    let print = paragraph_with(&paragraphs, "同心县卫生健康局");
-    assert!(print.contains(r#"<w:bottom w:val="single" w:space="1" w:sz="8""#));
+    // One character in on both sides; further lines under the first word after 抄报：.
+    assert_eq!(attr(copy, "w:ind", "w:left"), Some(280 + 3 * 280));
+    assert_eq!(attr(copy, "w:ind", "w:hanging"), Some(3 * 280));
+    assert_eq!(attr(copy, "w:ind", "w:right"), Some(280));
     assert!(text_of(print).ends_with("2020年3月31日印发"));
     assert!(print.contains(r#"<w:tab w:val="right""#));
 
@@ -259,7 +268,8 @@ fn a_report_to_superiors_names_its_signer_beside_the_number() {
     assert!(number.contains(r#"<w:tab w:val="right""#));
     let runs = elements(number, "w:r");
     assert!(runs.last().unwrap().contains(r#"w:eastAsia="楷体_GB2312""#));
-    assert!(number.contains(r#"w:color="FF0000""#), "the red rule stays");
+    let rule = paragraphs[paragraphs.iter().position(|p| *p == number).unwrap() + 1];
+    assert!(rule.contains(r#"w:color="FF0000""#), "the red rule stays");
 }
 
 #[test]
@@ -401,4 +411,110 @@ fn document_has(docx: &[u8], name: &str) -> bool {
         .unwrap()
         .by_name(name)
         .is_ok()
+}
+
+/// The number an attribute of the first `tag` in `xml` holds.
+fn attr(xml: &str, tag: &str, name: &str) -> Option<i32> {
+    let at = xml.find(&format!("<{tag} "))?;
+    let element = &xml[at..at + xml[at..].find('>')?];
+    let key = format!(" {name}=\"");
+    let from = element.find(&key)? + key.len();
+    element[from..from + element[from..].find('"')?]
+        .parse()
+        .ok()
+}
+
+/// The 版头 read back from the XML, for a 下行文 and a 上行文 with its 签发人: the mark's
+/// characters 35 mm under the top of the text block (7.2.4), two lines of space, the number,
+/// the red rule 4 mm under the number's characters (7.2.7), two lines of space and the title;
+/// with a 签发人, the number one character in from the left and the signer one in from the
+/// right (7.2.6).
+#[test]
+fn the_masthead_is_where_the_standard_measures_it() {
+    let mut upward = import_text(&sample("tongxin-2020-plan-task-division")).plan;
+    upward.notice.signer = "杨少平".into();
+    for (plan, signer) in [
+        (
+            import_text(&sample("tongxin-2020-plan-task-division")).plan,
+            false,
+        ),
+        (upward, true),
+    ] {
+        let document = part(
+            &notice_docx(&plan, NoticeOptions::default()),
+            "word/document.xml",
+        );
+        let paragraphs = elements(&document, "w:p");
+        let [mark, blank1, blank2, number, rule, blank3, blank4, title] = paragraphs[..8] else {
+            panic!("eight paragraphs at least")
+        };
+        assert_eq!(text_of(mark), "中共同心县卫生健康局党组文件");
+        let size = attr(mark, "w:sz", "w:val").unwrap() * 10;
+        let before = attr(mark, "w:spacing", "w:before").unwrap();
+        let line = attr(mark, "w:spacing", "w:line").unwrap();
+        assert!(mark.contains(r#"w:lineRule="exact""#));
+        assert_eq!(
+            before + char_top(line, size),
+            MARK_TOP,
+            "the mark's top edge at 35 mm"
+        );
+        for blank in [blank1, blank2, blank3, blank4] {
+            assert_eq!(text_of(blank), "");
+            assert_eq!(attr(blank, "w:spacing", "w:line"), Some(LINE));
+        }
+        assert_eq!(attr(number, "w:spacing", "w:line"), Some(LINE));
+        // The rule under a line of its own, which puts it 4 mm under the number's characters.
+        assert_eq!(text_of(rule), "");
+        assert!(!number.contains("<w:pBdr>"));
+        assert_eq!(attr(rule, "w:bottom", "w:space"), Some(0));
+        assert_eq!(attr(rule, "w:spacing", "w:line"), Some(RULE_LINE));
+        let gap = char_foot(attr(number, "w:sz", "w:val").unwrap() * 10) + RULE_LINE;
+        assert_eq!(gap, RULE_GAP, "the rule 4 mm under the number");
+        assert_eq!(attr(rule, "w:bottom", "w:sz"), Some(12), "1.5 pt");
+        assert!(rule.contains(r#"w:color="FF0000""#));
+        assert!(text_of(title).starts_with("关于2020年"));
+        if signer {
+            assert_eq!(text_of(number), "同卫健党组发〔2020〕8号签发人：杨少平");
+            assert_eq!(attr(number, "w:ind", "w:left"), Some(320));
+            assert_eq!(attr(number, "w:ind", "w:right"), Some(320));
+            assert_eq!(attr(number, "w:tab", "w:pos"), Some(TEXT_WIDTH - 320));
+        } else {
+            assert!(number.contains(r#"<w:jc w:val="center" />"#));
+        }
+    }
+}
+
+/// Every rule of the notice (the red one, the 版记's) spans the text block: a paragraph with a
+/// border has no indent, for every sample, layout and a 签发人 set or not.
+#[test]
+fn every_rule_spans_the_text_block() {
+    for name in [
+        "tongxin-2020-plan-task-division",
+        "suining-2022-plan-notice",
+        "xian-2020-plan",
+    ] {
+        let mut plan = import_text(&sample(name)).plan;
+        if plan.notice.issuer_mark.is_empty() {
+            plan.notice.issuer_mark = "某市卫生健康委员会文件".into();
+        }
+        for signer in ["", "张三"] {
+            plan.notice.signer = signer.into();
+            for attachment in [false, true] {
+                let options = NoticeOptions {
+                    attachment,
+                    ..NoticeOptions::default()
+                };
+                let document = part(&notice_docx(&plan, options), "word/document.xml");
+                let ruled: Vec<&str> = elements(&document, "w:p")
+                    .into_iter()
+                    .filter(|p| p.contains("<w:pBdr>"))
+                    .collect();
+                assert!(!ruled.is_empty());
+                for p in &ruled {
+                    assert!(!p.contains("<w:ind "), "{name}: a rule inside indents: {p}");
+                    assert_eq!(text_of(p), "", "{name}: a rule on a line of text");
+                }
+            }
+        }
+    }
 }

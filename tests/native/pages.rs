@@ -156,7 +156,12 @@ fn the_docx_puts_the_imprint_where_the_model_places_it() {
             .iter()
             .position(|p| text_of(p).starts_with("抄报："))
             .unwrap_or_else(|| panic!("{name}: no 抄报"));
-        let row = paragraphs[first];
+        // The space above and the new page go on the first rule's own line.
+        let row = paragraphs[first - 1];
+        assert!(
+            row.contains("<w:pBdr>") && text_of(row).is_empty(),
+            "{name}: {row}"
+        );
         assert_eq!(
             row.contains("<w:pageBreakBefore />"),
             placement.place != Place::SamePage,
@@ -176,8 +181,8 @@ fn the_docx_puts_the_imprint_where_the_model_places_it() {
         if placement.place == Place::AfterBlank {
             // The blank page and the 版记's page: a section of their own, without numbers.
             assert_eq!(sections.len(), 2, "{name}");
-            assert!(text_of(paragraphs[first - 1]).is_empty(), "{name}");
-            assert!(paragraphs[first - 2].contains("<w:sectPr"), "{name}");
+            assert!(text_of(paragraphs[first - 2]).is_empty(), "{name}");
+            assert!(paragraphs[first - 3].contains("<w:sectPr"), "{name}");
             for kind in ["default", "even"] {
                 assert!(
                     !footer_of(&docx, sections[1], kind).contains("PAGE"),
@@ -377,8 +382,17 @@ fn a_line_ending_where_the_lead_sentence_ends_breaks_there_in_the_preview() {
     let plan = one_task(&head, &"健".repeat(40));
     assert_preview_lines_are_the_models(&plan, NoticeOptions::default(), "boundary");
     let blocks = notice_blocks(&plan, NoticeOptions::default());
-    let item = blocks.iter().find(|b| matches!(b, Block::Item { .. })).unwrap();
-    let Block::Item { head, .. } = item else { unreachable!() };
+    let item = blocks
+        .iter()
+        .find(|b| matches!(b, Block::Item { .. }))
+        .unwrap();
+    let Block::Item { head, .. } = item else {
+        unreachable!()
+    };
     let first = breaks(&flowing_text(item).unwrap(), 640, Measure::BODY)[0];
-    assert_eq!(first, head.chars().count(), "the case this test is about: {head}");
+    assert_eq!(
+        first,
+        head.chars().count(),
+        "the case this test is about: {head}"
+    );
 }

@@ -91,8 +91,25 @@ fn html_text(html: &str) -> String {
 }
 
 /// The paragraphs of the HTML: `None` for a blank line, else the paragraph's text.
+/// The paragraphs of the HTML, a rule's own line as `[rule]`.
 fn html_paragraphs(html: &str) -> Vec<Option<String>> {
-    elements(html, "p")
+    let mut marked = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<div class=\"") {
+        marked.push_str(&rest[..at]);
+        let tag = &rest[at..at + rest[at..].find('>').unwrap() + 1];
+        if tag.contains("-rule\"") {
+            marked.push_str("<p>[rule]");
+            rest = &rest[at + tag.len()..];
+            rest = rest.strip_prefix("</div>").expect("a rule's line is empty");
+            marked.push_str("</p>");
+        } else {
+            marked.push_str(tag);
+            rest = &rest[at + tag.len()..];
+        }
+    }
+    marked.push_str(rest);
+    elements(&marked, "p")
         .into_iter()
         .map(|p| {
             let text = squeeze(&html_text(p));
@@ -101,7 +118,8 @@ fn html_paragraphs(html: &str) -> Vec<Option<String>> {
         .collect()
 }
 
-/// The paragraphs of the .docx body (not the page breaks and section ends).
+/// The paragraphs of the .docx body (not the page breaks and section ends), a rule's own line
+/// as `[rule]`.
 fn docx_paragraphs(docx: &[u8]) -> Vec<Option<String>> {
     let document = part(docx, "word/document.xml");
     elements(&document, "w:p")
@@ -111,6 +129,9 @@ fn docx_paragraphs(docx: &[u8]) -> Vec<Option<String>> {
         })
         .map(|p| {
             let text = squeeze(&text_of(p));
+            if text.is_empty() && p.contains("<w:bottom ") {
+                return Some("[rule]".into());
+            }
             (!text.is_empty()).then_some(text)
         })
         .collect()
@@ -168,8 +189,9 @@ fn the_preview_and_the_docx_have_the_same_paragraphs_and_blank_lines() {
             .iter()
             .position(|p| p.as_deref().is_some_and(|t| t.starts_with("某卫健发")))
             .unwrap();
-        assert_eq!(docx[number + 1..number + 3], [None, None]);
-        assert!(docx[number + 3].as_deref().unwrap().starts_with("关于印发"));
+        assert_eq!(docx[number + 1].as_deref(), Some("[rule]"));
+        assert_eq!(docx[number + 2..number + 4], [None, None]);
+        assert!(docx[number + 4].as_deref().unwrap().starts_with("关于印发"));
     }
 }
 
@@ -181,11 +203,10 @@ fn the_red_rule_is_drawn_in_every_rendering_when_only_the_mark_is_set() {
     let blocks = notice_blocks(&plan, NoticeOptions::default());
     assert!(blocks.contains(&Block::Rule));
     let html = notice_html(&plan, NoticeOptions::default());
-    let number = elements(&html, "p")
-        .into_iter()
-        .find(|p| p.contains("doc-number"))
-        .expect("the number line carries the rule");
-    assert!(number.contains("border-bottom:1.5pt solid #ff0000"));
+    let number = html.find("class=\"doc-number\"").expect("the number line");
+    let rule = html.find("class=\"red-rule\"").expect("the rule's line");
+    assert!(number < rule);
+    assert!(html[rule..].starts_with("class=\"red-rule\" style=\"box-sizing:content-box;height:9.3pt;border-bottom:1.5pt solid #ff0000;margin-bottom:16.15pt;\""));
     let document = part(
         &notice_docx(&plan, NoticeOptions::default()),
         "word/document.xml",

@@ -1,17 +1,14 @@
 //! 版头: the red 发文机关标志 and the 发文字号 (with 签发人) over the red rule.
 
-use docx_rs::{
-    AlignmentType, LineSpacing, LineSpacingType, Paragraph, ParagraphBorderPosition,
-    ParagraphBorders,
-};
+use docx_rs::{AlignmentType, LineSpacing, LineSpacingType, Paragraph};
 
-use super::paragraph::{border, centered, left_and_right, run};
+use super::paragraph::{centered, left_and_right, rule_line, run};
 use super::{
-    mark_line, mark_size, FONT_BODY, FONT_KAI, FONT_TITLE, LINE, MARK_TOP, RED, RULE_SPACE,
-    RULE_WIDTH, SIGNER_INSET, SIZE_3,
+    mark_after, mark_before, mark_line, mark_size, FONT_BODY, FONT_KAI, FONT_TITLE, RED,
+    RULE_AFTER, RULE_LINE, RULE_WIDTH, SIGNER_INSET, SIZE_3,
 };
 
-/// The red mark, its top edge [`MARK_TOP`] under the top of the text block.
+/// The red mark, its characters' top edge [`super::MARK_TOP`] under the top of the text block.
 pub(super) fn mark(mark: &str) -> Paragraph {
     Paragraph::new()
         .align(AlignmentType::Center)
@@ -19,8 +16,8 @@ pub(super) fn mark(mark: &str) -> Paragraph {
             LineSpacing::new()
                 .line(mark_line(mark))
                 .line_rule(LineSpacingType::Exact)
-                .before((MARK_TOP - LINE) as u32)
-                .after(0),
+                .before(mark_before(mark) as u32)
+                .after(mark_after(mark) as u32),
         )
         .widow_control(false)
         .add_run(run(mark, FONT_TITLE, mark_size(mark)).color(RED))
@@ -43,12 +40,13 @@ pub(super) fn number(number: &str, signer: &str) -> Paragraph {
     )
 }
 
-/// The red rule, drawn under the paragraph before it.
-pub(super) fn rule(paragraph: Paragraph) -> Paragraph {
-    paragraph.set_borders(ParagraphBorders::with_empty().set(border(
-        ParagraphBorderPosition::Bottom,
-        RULE_WIDTH,
-        RULE_SPACE,
-        RED,
-    )))
+/// The red rule under the number line.
+pub(super) fn rule() -> Paragraph {
+    rule_line(RULE_LINE, RULE_WIDTH, RED).line_spacing(
+        LineSpacing::new()
+            .line(RULE_LINE)
+            .line_rule(LineSpacingType::Exact)
+            .before(0)
+            .after(RULE_AFTER as u32),
+    )
 }

@@ -28,11 +28,11 @@ use paragraph::{blank, body, centered, indented, line, right, run, title};
 
 /// One block as paragraphs (the 版记 is placed by [`notice_docx`]; a page break is the next
 /// paragraph's `w:pageBreakBefore`, so that it takes no line of its own).
-fn paragraphs(block: &Block, ruled: bool) -> Vec<Paragraph> {
+fn paragraphs(block: &Block) -> Vec<Paragraph> {
     let one = match block {
         Block::Mark(mark) => header::mark(mark),
-        Block::Number { number, signer } if ruled => header::rule(header::number(number, signer)),
         Block::Number { number, signer } => header::number(number, signer),
+        Block::Rule => header::rule(),
         Block::Title(text) => title(text),
         Block::Subtitle(text) => centered(text, FONT_KAI, SIZE_3),
         Block::Recipients(text) => line().add_run(run(text, FONT_BODY, SIZE_3)),
@@ -54,22 +54,19 @@ fn paragraphs(block: &Block, ruled: bool) -> Vec<Paragraph> {
             }
             return out;
         }
-        Block::Imprint(_) | Block::Rule | Block::PageBreak => return Vec::new(),
+        Block::Imprint(_) | Block::PageBreak => return Vec::new(),
         Block::Blank => blank(),
     };
     vec![one]
 }
 
-/// Blocks as paragraphs; the rule is drawn under the number line before it, and a page break
-/// starts the paragraph after it on a new page.
+/// Blocks as paragraphs; a page break starts the paragraph after it on a new page.
 fn walk<'a>(blocks: impl IntoIterator<Item = &'a Block>) -> Vec<Paragraph> {
-    let blocks: Vec<&Block> = blocks.into_iter().collect();
     let mut out = Vec::new();
     let mut new_page = false;
-    for (i, block) in blocks.iter().enumerate() {
+    for block in blocks {
         new_page |= matches!(block, Block::PageBreak);
-        let ruled = matches!(blocks.get(i + 1), Some(Block::Rule));
-        for paragraph in paragraphs(block, ruled) {
+        for paragraph in paragraphs(block) {
             out.push(if std::mem::take(&mut new_page) {
                 paragraph.page_break_before(true)
             } else {

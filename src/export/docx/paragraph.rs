@@ -2,7 +2,7 @@
 
 use docx_rs::{
     AlignmentType, BorderType, BreakType, LineSpacing, LineSpacingType, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, Run, RunFonts, SpecialIndentType,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType,
 };
 
 use super::{
@@ -134,6 +134,26 @@ pub(super) fn left_and_right(
         paragraph = paragraph.add_run(r);
     }
     paragraph
+}
+
+/// An empty paragraph of an exact `height` (twips) with a rule of `width` (eighths of a point)
+/// under it: no indent, so the rule spans the text block.
+pub(super) fn rule_line(height: i32, width: usize, color: &str) -> Paragraph {
+    Paragraph::new()
+        .line_spacing(
+            LineSpacing::new()
+                .line(height)
+                .line_rule(LineSpacingType::Exact)
+                .before(0)
+                .after(0),
+        )
+        .widow_control(false)
+        .set_borders(ParagraphBorders::with_empty().set(border(
+            ParagraphBorderPosition::Bottom,
+            width,
+            0,
+            color,
+        )))
 }
 
 pub(super) fn border(
