@@ -23,4 +23,4 @@ pub use plan::model::{
     Period, Plan, ProgressNote, Role, Status, YearTarget,
 };
 pub use plan::numbering::{LevelNumbering, NumberStyle, Numbering};
-pub use plan::roster::Roster;
+pub use plan::roster::{FontChoice, Roster};

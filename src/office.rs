@@ -13,6 +13,7 @@ use crate::export::NoticeOptions;
 use crate::ledger::summary::Summary;
 use crate::ledger::views::ListView;
 use crate::plan::model::Plan;
+use crate::plan::roster::FontChoice;
 
 /// What to make.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -24,13 +25,29 @@ pub enum Job<'a> {
         options: NoticeOptions,
     },
     /// The task-division table in landscape (`export::docx::division_table_docx`).
-    TableDocx { plan: Cow<'a, Plan> },
+    TableDocx {
+        plan: Cow<'a, Plan>,
+        #[serde(default)]
+        fonts: FontChoice,
+    },
     /// The task-division table as a workbook (`export::xlsx::table_xlsx`).
-    TableXlsx { plan: Cow<'a, Plan> },
+    TableXlsx {
+        plan: Cow<'a, Plan>,
+        #[serde(default)]
+        fonts: FontChoice,
+    },
     /// The year-end summary draft (`export::docx::summary_docx`).
-    SummaryDocx { summary: Cow<'a, Summary> },
+    SummaryDocx {
+        summary: Cow<'a, Summary>,
+        #[serde(default)]
+        fonts: FontChoice,
+    },
     /// A ledger list as a workbook (`export::xlsx::list_xlsx`).
-    ListXlsx { list: Cow<'a, ListView> },
+    ListXlsx {
+        list: Cow<'a, ListView>,
+        #[serde(default)]
+        fonts: FontChoice,
+    },
     /// The paragraphs of the .docx sent beside the job (`import::docx::docx_paragraphs`).
     DocxParagraphs,
     /// The rows of the .xlsx sent beside the job (`import::xlsx::xlsx_rows`).
@@ -65,10 +82,14 @@ pub fn run(job: &Job, bytes: &[u8]) -> Result<Done, String> {
     let xlsx_error = |e: rust_xlsxwriter::XlsxError| format!("无法生成 .xlsx：{e}");
     Ok(match job {
         Job::NoticeDocx { plan, options } => Done::File(docx::notice_docx(plan, *options)),
-        Job::TableDocx { plan } => Done::File(docx::division_table_docx(plan)),
-        Job::TableXlsx { plan } => Done::File(xlsx::table_xlsx(plan).map_err(xlsx_error)?),
-        Job::SummaryDocx { summary } => Done::File(docx::summary_docx(summary)),
-        Job::ListXlsx { list } => Done::File(xlsx::list_xlsx(list).map_err(xlsx_error)?),
+        Job::TableDocx { plan, fonts } => Done::File(docx::division_table_docx(plan, *fonts)),
+        Job::TableXlsx { plan, fonts } => {
+            Done::File(xlsx::table_xlsx(plan, *fonts).map_err(xlsx_error)?)
+        }
+        Job::SummaryDocx { summary, fonts } => Done::File(docx::summary_docx(summary, *fonts)),
+        Job::ListXlsx { list, fonts } => {
+            Done::File(xlsx::list_xlsx(list, *fonts).map_err(xlsx_error)?)
+        }
         Job::DocxParagraphs => Done::Paragraphs(crate::import::docx::docx_paragraphs(bytes)?),
         Job::XlsxRows => Done::Paragraphs(crate::import::xlsx::xlsx_rows(bytes)?),
     })

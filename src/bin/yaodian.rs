@@ -3,7 +3,8 @@
 //! ```text
 //! yaodian outline FILE
 //! yaodian check FILE
-//! yaodian export FILE --format text|docx|pages [--no-indent] [--attachment] [--no-fields] [-o OUT]
+//! yaodian export FILE --format text|docx|pages [--no-indent] [--attachment] [--no-fields]
+//!     [--plain-font-names] [--latin-times] [-o OUT]
 //! ```
 
 use std::process::ExitCode;
@@ -26,6 +27,8 @@ const USAGE: &str = "用法：
   yaodian export FILE --format docx -o OUT.docx               导出符合 GB/T 9704-2012 的公文 .docx
   yaodian export FILE --format pages [-o OUT]                 按 22 行 × 28 字逐页列出正文，并给出版记所在页
       文本、.docx 和 pages 均可加 --attachment（计划作为附件另起一页）、--no-fields（不在任务下写分工）
+      .docx 和 .xlsx 均可加 --plain-font-names（用“仿宋”“楷体”，不用“仿宋_GB2312”“楷体_GB2312”）、
+      --latin-times（数字和西文用 Times New Roman）
   yaodian export FILE --format csv|xlsx|table-docx [-o OUT]   导出任务分工表（.csv、.xlsx 或横排 .docx）";
 
 fn main() -> ExitCode {
@@ -100,6 +103,8 @@ fn export(args: &[String]) -> Result<(), String> {
             "--no-indent" => options.indent = false,
             "--attachment" => options.notice.attachment = true,
             "--no-fields" => options.notice.fields_under_tasks = false,
+            "--plain-font-names" => options.notice.fonts.plain_names = true,
+            "--latin-times" => options.notice.fonts.latin_in_times = true,
             flag if flag.starts_with('-') => return Err(format!("未知选项：{flag}\n{USAGE}")),
             file => path = Some(file.to_string()),
         }
@@ -122,13 +127,14 @@ fn export(args: &[String]) -> Result<(), String> {
             if out.is_none() {
                 return Err("导出 .docx 需要用 -o 指定输出文件".into());
             }
-            division_table_docx(&read_plan(&path)?)
+            division_table_docx(&read_plan(&path)?, options.notice.fonts)
         }
         Some("xlsx") => {
             if out.is_none() {
                 return Err("导出 .xlsx 需要用 -o 指定输出文件".into());
             }
-            xlsx::table_xlsx(&read_plan(&path)?).map_err(|e| format!("无法生成 .xlsx：{e}"))?
+            xlsx::table_xlsx(&read_plan(&path)?, options.notice.fonts)
+                .map_err(|e| format!("无法生成 .xlsx：{e}"))?
         }
         Some(other) => {
             return Err(format!(

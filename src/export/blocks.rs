@@ -13,6 +13,7 @@ use super::{fullwidth_punctuation, paragraphs};
 use crate::ledger::summary::Summary;
 use crate::plan::model::{Node, NodeKind, Plan, Role};
 use crate::plan::numbering::{chinese, number};
+use crate::plan::roster::FontChoice;
 
 /// How the notice is laid out, in every rendering of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +23,9 @@ pub struct NoticeOptions {
     /// Issue the plan as an attachment (附件说明 under the text, the plan on a new page headed
     /// 附件) instead of inline.
     pub attachment: bool,
+    /// The office's font names (kept with its roster).
+    #[serde(default)]
+    pub fonts: FontChoice,
 }
 
 impl Default for NoticeOptions {
@@ -29,6 +33,7 @@ impl Default for NoticeOptions {
         NoticeOptions {
             fields_under_tasks: true,
             attachment: false,
+            fonts: FontChoice::default(),
         }
     }
 }

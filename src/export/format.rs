@@ -2,6 +2,8 @@
 //! that the .docx ([`super::docx`]) and the HTML preview ([`super::html`]) share: the one place
 //! these numbers are written (tested below against the standard's millimetres).
 
+use crate::plan::roster::FontChoice;
+
 /// A4 in twips.
 pub const PAGE_WIDTH: u32 = 11906;
 pub const PAGE_HEIGHT: u32 = 16838;
@@ -33,6 +35,28 @@ pub const FONT_HEI: &str = "黑体";
 pub const FONT_KAI: &str = "楷体_GB2312";
 pub const FONT_SONG: &str = "宋体";
 pub const RED: &str = "FF0000";
+
+/// Times New Roman, for numerals and Latin letters when the office sets them apart.
+pub const FONT_LATIN: &str = "Times New Roman";
+
+/// The name a document gives `font` (one of the `FONT_` names above) under the office's
+/// choice: 仿宋 and 楷体 without `_GB2312` when it uses the plain names.
+pub fn font_name(font: &str, choice: FontChoice) -> &str {
+    match font {
+        FONT_BODY if choice.plain_names => "仿宋",
+        FONT_KAI if choice.plain_names => "楷体",
+        _ => font,
+    }
+}
+
+/// The font a document sets numerals and Latin letters of a `font` run in.
+pub fn latin_name(font: &str, choice: FontChoice) -> &str {
+    if choice.latin_in_times {
+        FONT_LATIN
+    } else {
+        font_name(font, choice)
+    }
+}
 
 /// The font of a heading or lead sentence at each level: 黑体, 楷体, 仿宋, 仿宋.
 pub fn level_font(depth: usize) -> &'static str {
@@ -239,7 +263,7 @@ mod tests {
         assert!((mm(MARK_TOP) - 35.0).abs() < 0.05);
         assert!((mm(RULE_GAP) - 4.0).abs() < 0.05);
         assert_eq!(char_foot(EM) + RULE_LINE, RULE_GAP);
-        assert!(RULE_AFTER > 0);
+        const { assert!(RULE_AFTER > 0) };
         assert!((IMPRINT_THICK as f64 / 8.0 / 72.0 * 25.4 - 0.35).abs() < 0.01);
         assert!((IMPRINT_THIN as f64 / 8.0 / 72.0 * 25.4 - 0.25).abs() < 0.02);
         // The mark's characters start 35 mm down, whatever its size.

@@ -4,26 +4,100 @@
 
 use super::blocks::{notice_blocks, Block, ItemKind, NoticeOptions};
 use super::format::{
-    level_font, mark_after, mark_before, mark_line, mark_size, pt, signature_inset, title_lines,
-    DATE_INSET, EM_4, FONT_BODY, FONT_HEI, FONT_KAI, FONT_SONG, FONT_TITLE, IMPRINT_RULE_LINE,
-    IMPRINT_THICK, IMPRINT_THIN, INDENT, LINE, RULE_AFTER, RULE_LINE, RULE_WIDTH, SIGNER_INSET,
+    font_name, level_font, mark_after, mark_before, mark_line, mark_size, pt, signature_inset,
+    title_lines, DATE_INSET, EM_4, FONT_BODY, FONT_HEI, FONT_KAI, FONT_LATIN, FONT_SONG,
+    FONT_TITLE, IMPRINT_RULE_LINE, IMPRINT_THICK, IMPRINT_THIN, INDENT, LINE, RULE_AFTER,
+    RULE_LINE, RULE_WIDTH, SIGNER_INSET,
 };
 use super::pages::{
     breaks, copy_to_breaks, copy_to_label, flowing_text, imprint_placement, indent_of, Measure,
     Place, Placement, PAGE,
 };
 use crate::plan::model::Plan;
+use crate::plan::roster::FontChoice;
 
-/// Fallbacks after each official font, for machines that lack it.
-fn family(font: &str) -> &'static str {
-    match font {
-        FONT_TITLE => {
-            "'方正小标宋简体','FZXiaoBiaoSong-B05S','STZhongsong','Songti SC','SimSun',serif"
+/// How the HTML names its fonts: the office's choice, and whether it is for the preview (whose
+/// stylesheet defines `Yaodian Latin`: Times New Roman for ASCII only, as Word sets a run's
+/// ASCII font) or for pasting into Word and WPS (which read `mso-ascii-font-family`).
+#[derive(Clone, Copy)]
+struct Faces {
+    choice: FontChoice,
+    preview: bool,
+}
+
+/// The fonts a machine may have in place of `font` (as the office names it), best first.
+pub fn substitutes(font: &str, choice: FontChoice) -> Vec<&'static str> {
+    let all: &[&'static str] = match font {
+        FONT_TITLE => &[
+            "方正小标宋简体",
+            "FZXiaoBiaoSong-B05S",
+            "STZhongsong",
+            "Songti SC",
+            "SimSun",
+        ],
+        FONT_HEI => &["黑体", "SimHei", "Heiti SC", "Noto Sans CJK SC"],
+        FONT_KAI if choice.plain_names => {
+            &["楷体", "KaiTi", "楷体_GB2312", "KaiTi_GB2312", "STKaiti"]
         }
-        FONT_HEI => "'黑体','SimHei','Heiti SC','Noto Sans CJK SC',sans-serif",
-        FONT_KAI => "'楷体_GB2312','KaiTi_GB2312','楷体','KaiTi','STKaiti',serif",
-        FONT_SONG => "'宋体','SimSun','Songti SC',serif",
-        _ => "'仿宋_GB2312','FangSong_GB2312','仿宋','FangSong','STFangsong',serif",
+        FONT_KAI => &["楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "STKaiti"],
+        FONT_SONG => &["宋体", "SimSun", "Songti SC"],
+        FONT_LATIN => &["Times New Roman", "Liberation Serif", "Tinos"],
+        _ if choice.plain_names => &[
+            "仿宋",
+            "FangSong",
+            "仿宋_GB2312",
+            "FangSong_GB2312",
+            "STFangsong",
+        ],
+        _ => &[
+            "仿宋_GB2312",
+            "FangSong_GB2312",
+            "仿宋",
+            "FangSong",
+            "STFangsong",
+        ],
+    };
+    all[1..].to_vec()
+}
+
+/// The fonts the notice names under the office's choice, for the preview's check of what this
+/// machine has.
+pub fn fonts_named(choice: FontChoice) -> Vec<&'static str> {
+    let mut out = vec![
+        FONT_TITLE,
+        font_name(FONT_BODY, choice),
+        FONT_HEI,
+        font_name(FONT_KAI, choice),
+        FONT_SONG,
+    ];
+    if choice.latin_in_times {
+        out.push(FONT_LATIN);
+    }
+    out
+}
+
+/// A run's CSS font: the font as the office names it, its substitutes, the generic family;
+/// numerals and Latin letters in Times New Roman when the office sets them so.
+fn family(font: &str, faces: Faces) -> String {
+    let named = font_name(font, faces.choice);
+    let generic = if font == FONT_HEI {
+        "sans-serif"
+    } else {
+        "serif"
+    };
+    let mut list: Vec<String> = std::iter::once(named)
+        .chain(substitutes(font, faces.choice))
+        .map(|f| format!("'{f}'"))
+        .collect();
+    list.push(generic.into());
+    let latin = faces.choice.latin_in_times && font != FONT_SONG;
+    match (latin, faces.preview) {
+        (true, true) => format!("'Yaodian Latin',{}", list.join(",")),
+        (true, false) => format!(
+            "{};mso-ascii-font-family:'{FONT_LATIN}';mso-hansi-font-family:'{FONT_LATIN}'",
+            list.join(",")
+        ),
+        (false, _) => list.join(","),
     }
 }
 
@@ -46,7 +120,7 @@ struct Para<'a> {
 }
 
 impl Para<'_> {
-    fn html(&self) -> String {
+    fn html(&self, fonts: Faces) -> String {
         let nowrap = if self.breaks.is_some() {
             "white-space:nowrap;"
         } else {
@@ -84,7 +158,7 @@ impl Para<'_> {
             offset += chars.len();
             out.push_str(&format!(
                 "<span style=\"font-family:{};{spacing}\">{html}</span>",
-                family(font),
+                family(font, fonts),
             ));
         }
         if self.runs.iter().all(|(t, _)| t.is_empty()) {
@@ -127,6 +201,7 @@ fn title(text: &str) -> Para<'static> {
 /// A line with text at the left and runs (text, font) at the right, each `inset` twips in from
 /// its side.
 fn left_and_right(
+    fonts: Faces,
     left: &str,
     right: &[(&str, &str)],
     inset: i32,
@@ -139,7 +214,7 @@ fn left_and_right(
         .map(|(text, font)| {
             format!(
                 "<span style=\"font-family:{}\">{}</span>",
-                family(font),
+                family(font, fonts),
                 escape(text)
             )
         })
@@ -148,7 +223,7 @@ fn left_and_right(
         "<p class=\"{class}\" style=\"margin:0;line-height:{}pt;font-size:{size}pt;padding:0 {}pt;display:flex;justify-content:space-between;font-family:{};{style}\"><span>{}</span><span>{right}</span></p>",
         pt(LINE),
         pt(inset),
-        family(FONT_BODY),
+        family(FONT_BODY, fonts),
         escape(left),
     )
 }
@@ -156,19 +231,23 @@ fn left_and_right(
 /// The notice as an HTML fragment (one `<div class="gw-doc">`), for the clipboard: lines wrap
 /// where the pasting program wraps them.
 pub fn notice_html(plan: &Plan, options: NoticeOptions) -> String {
-    blocks_html(&notice_blocks(plan, options), false)
+    blocks_html(&notice_blocks(plan, options), false, options.fonts)
 }
 
 /// The notice as the print preview shows and prints it: its lines broken where the page model
 /// ([`crate::export::pages`]) and so the .docx break them, and the 版记 where the model places
 /// it (a blank page before it, and the two pages unnumbered, in the page style `bare`).
 pub fn preview_html(plan: &Plan, options: NoticeOptions) -> String {
-    blocks_html(&notice_blocks(plan, options), true)
+    blocks_html(&notice_blocks(plan, options), true, options.fonts)
 }
 
 /// Blocks as HTML paragraphs inside one `<div class="gw-doc">`; a page break starts a new
 /// printed page. `laid_out`: lines and the 版记 placed by the page model.
-fn blocks_html(blocks: &[Block], laid_out: bool) -> String {
+fn blocks_html(blocks: &[Block], laid_out: bool, choice: FontChoice) -> String {
+    let fonts = Faces {
+        choice,
+        preview: laid_out,
+    };
     let placement = laid_out.then(|| imprint_placement(blocks)).flatten();
     let mut out = String::new();
     for block in blocks {
@@ -185,12 +264,13 @@ fn blocks_html(blocks: &[Block], laid_out: bool) -> String {
                 class: "mark",
                 breaks: None,
             }
-            .html(),
+            .html(fonts),
             Block::Number { number, signer } if signer.is_empty() => {
-                para(number, FONT_BODY, "text-align:center;".into(), "doc-number").html()
+                para(number, FONT_BODY, "text-align:center;".into(), "doc-number").html(fonts)
             }
             // 签发人 in 仿宋, the signer's name in 楷体 (GB/T 9704 7.2.5).
             Block::Number { number, signer } => left_and_right(
+                fonts,
                 number,
                 &[("签发人：", FONT_BODY), (signer, FONT_KAI)],
                 SIGNER_INSET,
@@ -199,18 +279,18 @@ fn blocks_html(blocks: &[Block], laid_out: bool) -> String {
                 "doc-number",
             ),
             Block::Rule => rule(RULE_LINE, RULE_WIDTH, RULE_AFTER, "#ff0000", "red-rule"),
-            Block::Title(text) => title(text).html(),
+            Block::Title(text) => title(text).html(fonts),
             Block::Subtitle(text) => {
-                para(text, FONT_KAI, "text-align:center;".into(), "subtitle").html()
+                para(text, FONT_KAI, "text-align:center;".into(), "subtitle").html(fonts)
             }
             Block::Recipients(text) => {
-                laid(para(text, FONT_BODY, String::new(), "recipients"), block, laid_out)
+                laid(para(text, FONT_BODY, String::new(), "recipients"), block, laid_out, fonts)
             }
-            Block::Body(text) => laid(indented(text, FONT_BODY, "body"), block, laid_out),
+            Block::Body(text) => laid(indented(text, FONT_BODY, "body"), block, laid_out, fonts),
             Block::AttachmentNote(text) => {
-                laid(indented(text, FONT_BODY, "attachment-note"), block, laid_out)
+                laid(indented(text, FONT_BODY, "attachment-note"), block, laid_out, fonts)
             }
-            Block::Note(text) => laid(indented(text, FONT_BODY, "note"), block, laid_out),
+            Block::Note(text) => laid(indented(text, FONT_BODY, "note"), block, laid_out, fonts),
             Block::Item {
                 depth,
                 kind,
@@ -225,23 +305,24 @@ fn blocks_html(blocks: &[Block], laid_out: bool) -> String {
                 if !text.is_empty() {
                     p.runs.push((text.clone(), FONT_BODY));
                 }
-                laid(p, block, laid_out)
+                laid(p, block, laid_out, fonts)
             }
             Block::Field { label, value } => laid(
                 indented(&format!("{label}：{value}"), FONT_BODY, "field"),
                 block,
                 laid_out,
+                fonts,
             ),
-            Block::AttachmentHead => para("附件", FONT_HEI, String::new(), "attachment").html(),
+            Block::AttachmentHead => para("附件", FONT_HEI, String::new(), "attachment").html(fonts),
             Block::Signature { name, date } => {
                 let mut html = String::new();
                 if !name.is_empty() {
                     let style = format!("text-align:right;padding-right:{}pt;", pt(signature_inset(name, date)));
-                    html.push_str(&para(name, FONT_BODY, style, "signature").html());
+                    html.push_str(&para(name, FONT_BODY, style, "signature").html(fonts));
                 }
                 if !date.is_empty() {
                     let style = format!("text-align:right;padding-right:{}pt;", pt(DATE_INSET));
-                    html.push_str(&para(date, FONT_BODY, style, "date").html());
+                    html.push_str(&para(date, FONT_BODY, style, "date").html(fonts));
                 }
                 html
             }
@@ -262,10 +343,10 @@ fn blocks_html(blocks: &[Block], laid_out: bool) -> String {
                     );
                     p.size = 14.0;
                     p.breaks = laid_out.then(|| copy_to_breaks(copy_to));
-                    rows.push(p.html());
+                    rows.push(p.html(fonts));
                 }
                 if let Some((printer, date)) = &imprint.printed {
-                    rows.push(left_and_right(printer, &[(date, FONT_BODY)], EM_4, 14.0, "", "printer"));
+                    rows.push(left_and_right(fonts, printer, &[(date, FONT_BODY)], EM_4, 14.0, "", "printer"));
                 }
                 let mut html = format!(
                     "<div class=\"imprint\" style=\"{}\">{}",
@@ -287,7 +368,7 @@ fn blocks_html(blocks: &[Block], laid_out: bool) -> String {
                     _ => html,
                 }
             }
-            Block::Blank => para("", FONT_BODY, String::new(), "blank").html(),
+            Block::Blank => para("", FONT_BODY, String::new(), "blank").html(fonts),
             Block::PageBreak => "<div class=\"page-break\" style=\"break-after:page;page-break-after:always;\"></div>".into(),
         };
         out.push_str(&html);
@@ -296,9 +377,9 @@ fn blocks_html(blocks: &[Block], laid_out: bool) -> String {
 }
 
 /// A flowing paragraph with the model's line breaks, in the preview.
-fn laid(mut p: Para, block: &Block, laid_out: bool) -> String {
+fn laid(mut p: Para, block: &Block, laid_out: bool, fonts: Faces) -> String {
     p.breaks = laid_out.then(|| model_breaks(block));
-    p.html()
+    p.html(fonts)
 }
 
 fn model_breaks(block: &Block) -> Vec<usize> {
@@ -332,9 +413,6 @@ fn imprint_style(placement: Option<Placement>) -> String {
     };
     format!("{new_page}margin-top:{above}pt;")
 }
-
-/// The fonts the notice names, for the preview's check of what this machine has.
-pub const FONTS: [&str; 5] = [FONT_TITLE, FONT_BODY, FONT_HEI, FONT_KAI, FONT_SONG];
 
 #[cfg(test)]
 mod tests {

@@ -2,23 +2,25 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
+use super::format::{font_name, FONT_BODY, FONT_HEI, FONT_KAI, FONT_TITLE};
 use super::list::{status_text, LIST_COLUMNS};
 use super::table::{neutralise, rows, table_title, Row, COLUMNS};
 use crate::ledger::views::ListView;
 use crate::plan::model::Plan;
+use crate::plan::roster::FontChoice;
 
 /// The table as an .xlsx workbook: title, header, section rows merged across, borders, wrap.
-pub fn table_xlsx(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
+pub fn table_xlsx(plan: &Plan, choice: FontChoice) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet().set_name("任务分工")?;
-    let font = "仿宋_GB2312";
+    let font = font_name(FONT_BODY, choice);
     let title = Format::new()
-        .set_font_name("方正小标宋简体")
+        .set_font_name(FONT_TITLE)
         .set_font_size(18)
         .set_align(FormatAlign::Center)
         .set_align(FormatAlign::VerticalCenter);
     let header = Format::new()
-        .set_font_name("黑体")
+        .set_font_name(FONT_HEI)
         .set_font_size(12)
         .set_bold()
         .set_border(FormatBorder::Thin)
@@ -26,7 +28,7 @@ pub fn table_xlsx(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
         .set_align(FormatAlign::VerticalCenter)
         .set_text_wrap();
     let section = Format::new()
-        .set_font_name("楷体_GB2312")
+        .set_font_name(font_name(FONT_KAI, choice))
         .set_font_size(12)
         .set_bold()
         .set_border(FormatBorder::Thin)
@@ -71,33 +73,33 @@ pub fn table_xlsx(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// The list as an .xlsx workbook: title, header, block and section rows across, one row a task.
-pub fn list_xlsx(view: &ListView) -> Result<Vec<u8>, XlsxError> {
+pub fn list_xlsx(view: &ListView, choice: FontChoice) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet().set_name("任务清单")?;
     let last = LIST_COLUMNS.len() as u16 - 1;
     let title = Format::new()
-        .set_font_name("方正小标宋简体")
+        .set_font_name(FONT_TITLE)
         .set_font_size(16)
         .set_align(FormatAlign::Center)
         .set_align(FormatAlign::VerticalCenter)
         .set_text_wrap();
     let header = Format::new()
-        .set_font_name("黑体")
+        .set_font_name(FONT_HEI)
         .set_font_size(11)
         .set_border(FormatBorder::Thin)
         .set_align(FormatAlign::Center)
         .set_text_wrap();
     let block = Format::new()
-        .set_font_name("黑体")
+        .set_font_name(FONT_HEI)
         .set_font_size(11)
         .set_bold()
         .set_border(FormatBorder::Thin);
     let group = Format::new()
-        .set_font_name("楷体_GB2312")
+        .set_font_name(font_name(FONT_KAI, choice))
         .set_font_size(11)
         .set_border(FormatBorder::Thin);
     let cell = Format::new()
-        .set_font_name("仿宋_GB2312")
+        .set_font_name(font_name(FONT_BODY, choice))
         .set_font_size(10)
         .set_border(FormatBorder::Thin)
         .set_align(FormatAlign::VerticalCenter)

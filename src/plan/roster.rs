@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use super::model::Role;
 
-/// Leaders and departments of one office, kept with the office's data (not per plan).
+/// Leaders and departments of one office, kept with the office's data (not per plan), and the
+/// office's choice of font names.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Roster {
@@ -12,6 +13,21 @@ pub struct Roster {
     pub leaders: Vec<String>,
     /// 科室 and units to pick from, for both 牵头科室 and 配合科室（单位）.
     pub departments: Vec<String>,
+    /// The fonts every document of the office names.
+    pub fonts: FontChoice,
+}
+
+/// How an office's documents name their fonts, as its templates do: older templates name
+/// 仿宋_GB2312 and 楷体_GB2312, newer Windows installs have 仿宋 and 楷体 (which also hold the
+/// rare characters GB2312 lacks); Arabic numerals and Latin letters are set in the Chinese font
+/// or in Times New Roman.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FontChoice {
+    /// 仿宋 / 楷体 rather than 仿宋_GB2312 / 楷体_GB2312.
+    pub plain_names: bool,
+    /// Numerals and Latin letters in Times New Roman rather than in the run's Chinese font.
+    pub latin_in_times: bool,
 }
 
 impl Roster {

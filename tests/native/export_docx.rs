@@ -208,6 +208,7 @@ fn without_fields_under_tasks_the_tasks_stand_alone() {
         NoticeOptions {
             fields_under_tasks: false,
             attachment: false,
+            ..Default::default()
         },
     );
     assert!(!part(&docx, "word/document.xml").contains("责任领导："));
@@ -222,6 +223,7 @@ fn as_an_attachment_the_plan_follows_the_signature_on_a_page_headed_fujian() {
         NoticeOptions {
             fields_under_tasks: true,
             attachment: true,
+            ..Default::default()
         },
     );
     let document = part(&docx, "word/document.xml");
@@ -275,7 +277,8 @@ fn a_report_to_superiors_names_its_signer_beside_the_number() {
 #[test]
 fn the_division_table_is_a_landscape_docx_with_every_task() {
     let text = sample("tongxin-2020-plan-task-division");
-    let docx = yaodian::export::docx::division_table_docx(&import_text(&text).plan);
+    let docx =
+        yaodian::export::docx::division_table_docx(&import_text(&text).plan, Default::default());
     let document = part(&docx, "word/document.xml");
     assert!(
         document.contains(r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape" />"#),
@@ -311,18 +314,19 @@ fn every_docx() -> Vec<(String, Vec<u8>)> {
             let options = NoticeOptions {
                 fields_under_tasks,
                 attachment,
+                ..Default::default()
             };
             all.push((format!("{options:?}"), notice_docx(&plan, options)));
         }
     }
     all.push((
         "table".into(),
-        yaodian::export::docx::division_table_docx(&plan),
+        yaodian::export::docx::division_table_docx(&plan, Default::default()),
     ));
     let summary = yaodian::ledger::summary::summary(&plan, None, None);
     all.push((
         "summary".into(),
-        yaodian::export::docx::summary_docx(&summary),
+        yaodian::export::docx::summary_docx(&summary, Default::default()),
     ));
     all
 }
@@ -398,7 +402,7 @@ fn no_theme_fonts_and_every_table_has_its_grid() {
 fn the_task_tables_header_row_repeats() {
     let plan = import_text(&sample("tongxin-2020-plan-task-division")).plan;
     let document = part(
-        &yaodian::export::docx::division_table_docx(&plan),
+        &yaodian::export::docx::division_table_docx(&plan, Default::default()),
         "word/document.xml",
     );
     let rows = elements(&document, "w:tr");

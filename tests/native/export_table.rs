@@ -39,7 +39,7 @@ fn hostile_cells_stay_text() {
 fn xlsx_holds_the_title_header_and_rows() {
     let plan = fixture();
     assert_eq!(table_title(&plan), "2020年全县卫生健康工作要点暨任务分工表");
-    let bytes = xlsx(&plan).unwrap();
+    let bytes = xlsx(&plan, Default::default()).unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut strings = String::new();
     archive

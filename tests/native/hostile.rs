@@ -81,7 +81,7 @@ fn markup_is_text_in_every_export() {
         assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell}");
     }
     assert!(csv.contains("'=1+1、@SUM(A1)"), "{csv}");
-    let xlsx = yaodian::export::xlsx::table_xlsx(&plan).unwrap();
+    let xlsx = yaodian::export::xlsx::table_xlsx(&plan, Default::default()).unwrap();
     let sheet = part(&xlsx, "xl/sharedStrings.xml");
     assert!(!sheet.contains("<img"));
     assert!(sheet.contains("&lt;img"));

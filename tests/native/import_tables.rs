@@ -39,14 +39,14 @@ proptest! {
 
     #[test]
     fn any_plan_comes_back_from_its_xlsx_table(plan in crate::import_fuzz::plan()) {
-        let imported = import_xlsx(&table_xlsx(&plan).unwrap()).unwrap();
+        let imported = import_xlsx(&table_xlsx(&plan, Default::default()).unwrap()).unwrap();
         prop_assert_eq!(carried(&imported.plan), carried(&plan));
         prop_assert_eq!(imported.plan.numbering, plan.numbering);
     }
 
     #[test]
     fn any_plan_comes_back_from_its_docx_table(plan in crate::import_fuzz::plan()) {
-        let imported = import_docx(&division_table_docx(&plan)).unwrap();
+        let imported = import_docx(&division_table_docx(&plan, Default::default())).unwrap();
         prop_assert_eq!(carried(&imported.plan), carried(&plan));
     }
 }

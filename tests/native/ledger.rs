@@ -84,6 +84,7 @@ fn a_clean_plan_has_no_findings() {
             "各医疗卫生单位".into(),
             "县疾控中心".into(),
         ],
+        ..Default::default()
     };
     assert_eq!(check(&plan, Some(&roster)), vec![]);
 }
@@ -233,6 +234,7 @@ fn names_not_in_the_roster_and_spelled_two_ways() {
             "局疾控科".into(),
             "各医疗卫生单位".into(),
         ],
+        ..Default::default()
     };
     let findings = check(&plan, Some(&roster));
     assert_eq!(kinds(&findings), vec![CheckKind::NotInRoster]);
@@ -498,7 +500,7 @@ fn views_by_leader_department_and_deadline() {
         "2020年全县卫生健康工作要点任务清单（责任领导：杨硕）\n（截至2020年12月15日，共23项）"
     ));
     assert!(text.contains("一、全面加强党的建设\n"));
-    let xlsx = list_xlsx(&office).unwrap();
+    let xlsx = list_xlsx(&office, Default::default()).unwrap();
     assert_eq!(&xlsx[..2], b"PK");
 }
 
@@ -654,7 +656,8 @@ fn statuses_notes_dashboard_and_summary() {
 #[test]
 fn the_summary_docx_is_a_document() {
     let plan = tongxin();
-    let bytes = yaodian::export::docx::summary_docx(&summary(&plan, None, None));
+    let bytes =
+        yaodian::export::docx::summary_docx(&summary(&plan, None, None), Default::default());
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
     std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)

@@ -38,9 +38,15 @@ fn file(done: Result<Done, String>) -> Vec<u8> {
 #[test]
 fn every_job_makes_the_same_file_as_the_direct_call() {
     let plan = tongxin();
+    // An office's own fonts travel with every job.
+    let fonts = yaodian::FontChoice {
+        plain_names: true,
+        latin_in_times: true,
+    };
     let options = NoticeOptions {
         fields_under_tasks: false,
         attachment: true,
+        fonts,
     };
     let day = Day::parse("2020-09-30").unwrap();
     let report = summary(&plan, Some(day), None);
@@ -58,14 +64,16 @@ fn every_job_makes_the_same_file_as_the_direct_call() {
         (
             Job::TableDocx {
                 plan: borrowed.clone(),
+                fonts,
             },
-            division_table_docx(&plan),
+            division_table_docx(&plan, fonts),
         ),
         (
             Job::SummaryDocx {
                 summary: Cow::Borrowed(&report),
+                fonts,
             },
-            summary_docx(&report),
+            summary_docx(&report, fonts),
         ),
     ];
     for (job, expected) in cases {
@@ -74,14 +82,18 @@ fn every_job_makes_the_same_file_as_the_direct_call() {
     // Workbooks carry their creation time: compare their sizes and that they open as zip files.
     for (job, direct) in [
         (
-            Job::TableXlsx { plan: borrowed },
-            table_xlsx(&plan).unwrap(),
+            Job::TableXlsx {
+                plan: borrowed,
+                fonts,
+            },
+            table_xlsx(&plan, fonts).unwrap(),
         ),
         (
             Job::ListXlsx {
                 list: Cow::Borrowed(&list),
+                fonts,
             },
-            list_xlsx(&list).unwrap(),
+            list_xlsx(&list, fonts).unwrap(),
         ),
     ] {
         let made = file(through_json(job, &[]));

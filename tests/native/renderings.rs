@@ -63,6 +63,7 @@ fn all_options() -> Vec<NoticeOptions> {
             out.push(NoticeOptions {
                 fields_under_tasks,
                 attachment,
+                ..Default::default()
             });
         }
     }
@@ -246,6 +247,7 @@ fn each_option_shows_in_each_rendering() {
         let options = NoticeOptions {
             fields_under_tasks,
             attachment,
+            ..Default::default()
         };
         for (what, text) in renderings(options) {
             for field in [

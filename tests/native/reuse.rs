@@ -400,12 +400,13 @@ fn templates_are_stored_shared_and_backed_up() {
     let merged = office_templates::merge(&mut list, &read, 3.0);
     assert_eq!((merged.added, merged.same), (0, 2));
     assert!(office_templates::from_json("{}").is_err());
-    assert!(
-        office_templates::from_json(&file.replace("\"schema\": 3", "\"schema\": 99"))
-            .unwrap_err()
-            .to_string()
-            .contains("较新版本")
-    );
+    assert!(office_templates::from_json(&file.replace(
+        &format!("\"schema\": {}", yaodian::plan::file::SCHEMA),
+        "\"schema\": 99",
+    ))
+    .unwrap_err()
+    .to_string()
+    .contains("较新版本"));
 
     // Export → clear → import of the whole library brings them back.
     let backup = Backup::from_json(&b.backup().to_json()).unwrap();

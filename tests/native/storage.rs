@@ -424,6 +424,16 @@ fn the_current_version_has_a_fixture() {
         library
             .save(&id, &plan, revision, 1_700_000_900_000.0)
             .unwrap();
+        // Schema 4: the office's font choice with its roster.
+        library
+            .change_roster(|r| {
+                r.add(yaodian::Role::Leader, "杨少平");
+                r.fonts = yaodian::FontChoice {
+                    plain_names: true,
+                    latin_in_times: true,
+                };
+            })
+            .unwrap();
         let values = &library.store().values;
         std::fs::write(&path, serde_json::to_string_pretty(values).unwrap()).unwrap();
     }
@@ -436,6 +446,9 @@ fn the_current_version_has_a_fixture() {
     );
     assert_eq!(library.snapshots(&id)[0].name, "报送稿");
     templates_of_schema_3_read(&library, &plan);
+    let roster = library.roster();
+    assert!(roster.leaders.iter().any(|n| n == "杨少平"));
+    assert!(roster.fonts.plain_names && roster.fonts.latin_in_times);
 }
 
 /// What a library of schema 3 or later holds beyond schema 2: the office's templates, and

@@ -24,6 +24,7 @@ pub use table::division_table_docx;
 use super::blocks::{notice_blocks, Block, NoticeOptions};
 use super::pages::{imprint_placement, Place};
 use crate::plan::model::Plan;
+use crate::plan::roster::FontChoice;
 use paragraph::{blank, body, centered, indented, line, right, run, title};
 
 /// One block as paragraphs (the 版记 is placed by [`notice_docx`]; a page break is the next
@@ -90,11 +91,11 @@ pub fn notice_docx(plan: &Plan, options: NoticeOptions) -> Vec<u8> {
         _ => None,
     });
     let (Some(imprint), Some(placement)) = (imprint, placement) else {
-        return paragraphs_docx(walk(text));
+        return paragraphs_docx(walk(text), options.fonts);
     };
     let rows = imprint::imprint(imprint, placement);
     if placement.place != Place::AfterBlank {
-        return paragraphs_docx(walk(text).into_iter().chain(rows).collect());
+        return paragraphs_docx(walk(text).into_iter().chain(rows).collect(), options.fonts);
     }
     // (docx-rs keeps one footer per added section; the even one is added after the build.)
     let mut main = Section::new()
@@ -112,19 +113,19 @@ pub fn notice_docx(plan: &Plan, options: NoticeOptions) -> Vec<u8> {
     let mut xml = page::footers(docx, false).build();
     xml.styles = page::explicit_defaults(&xml.styles);
     page::add_even_footer_to_first_section(&mut xml);
-    page::pack(xml)
+    page::pack(xml, options.fonts)
 }
 
 /// Paragraphs as a .docx of one section with page numbers.
-fn paragraphs_docx(paragraphs: Vec<Paragraph>) -> Vec<u8> {
+fn paragraphs_docx(paragraphs: Vec<Paragraph>, fonts: FontChoice) -> Vec<u8> {
     let mut docx = page::document();
     for paragraph in paragraphs {
         docx = docx.add_paragraph(paragraph);
     }
-    page::finish(page::footers(docx, true))
+    page::finish(page::footers(docx, true), fonts)
 }
 
 /// Blocks (the summary's) as a .docx with page numbers.
-fn blocks_docx(blocks: &[Block]) -> Vec<u8> {
-    paragraphs_docx(walk(blocks))
+fn blocks_docx(blocks: &[Block], fonts: FontChoice) -> Vec<u8> {
+    paragraphs_docx(walk(blocks), fonts)
 }

@@ -7,10 +7,12 @@ use docx_rs::{
 };
 
 use super::paragraph::{fonts, fonts_for};
+use super::{font_name, latin_name};
 use super::{
     EM_4, FONT_BODY, FONT_SONG, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT,
     PAGE_WIDTH, SIZE_3, SIZE_4,
 };
+use crate::plan::roster::FontChoice;
 
 /// An A4 document on the grid's defaults, without footers.
 pub(super) fn document() -> Docx {
@@ -35,10 +37,48 @@ pub(super) fn footers(docx: Docx, numbered: bool) -> Docx {
 }
 
 /// The built document as .docx bytes, with the defaults written out.
-pub(super) fn finish(docx: Docx) -> Vec<u8> {
+pub(super) fn finish(docx: Docx, fonts: FontChoice) -> Vec<u8> {
     let mut xml = docx.build();
     xml.styles = explicit_defaults(&xml.styles);
-    pack(xml)
+    pack(xml, fonts)
+}
+
+/// The runs' fonts named as the office names them ([`font_name`], [`latin_name`]): every
+/// `w:rFonts` of the text and of the style defaults (the page numbers' 宋体 stays, 7.5).
+fn name_fonts(part: &[u8], choice: FontChoice) -> Vec<u8> {
+    if choice == FontChoice::default() {
+        return part.to_vec();
+    }
+    let xml = String::from_utf8_lossy(part);
+    let mut out = String::with_capacity(xml.len());
+    let mut rest: &str = &xml;
+    while let Some(at) = rest.find("<w:rFonts ") {
+        let end = at + rest[at..].find("/>").map_or(rest.len() - at, |e| e + 2);
+        out.push_str(&rest[..at]);
+        out.push_str(&rename(&rest[at..end], choice));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out.into_bytes()
+}
+
+/// One `<w:rFonts …/>` with its names replaced.
+fn rename(element: &str, choice: FontChoice) -> String {
+    let mut out = String::from("<w:rFonts");
+    for attribute in element["<w:rFonts".len()..element.len() - 2].split_whitespace() {
+        let Some((key, value)) = attribute.split_once('=') else {
+            continue;
+        };
+        let name = value.trim_matches('"');
+        let named = match key {
+            "w:ascii" | "w:hAnsi" => latin_name(name, choice),
+            "w:eastAsia" | "w:cs" => font_name(name, choice),
+            _ => name,
+        };
+        out.push_str(&format!(" {key}=\"{named}\""));
+    }
+    out.push_str(" />");
+    out
 }
 
 /// `— 1 —` in 四号宋体, odd pages right, even pages left, one character in from the edge.
@@ -90,7 +130,9 @@ pub(super) fn margins() -> PageMargin {
 }
 
 /// Zips the parts, compressed (docx-rs stores them uncompressed: ten times the size).
-pub(super) fn pack(xml: docx_rs::XMLDocx) -> Vec<u8> {
+pub(super) fn pack(mut xml: docx_rs::XMLDocx, fonts: FontChoice) -> Vec<u8> {
+    xml.document = name_fonts(&xml.document, fonts);
+    xml.styles = name_fonts(&xml.styles, fonts);
     let mut stored = std::io::Cursor::new(Vec::new());
     xml.pack(&mut stored)
         .expect("writing to memory cannot fail");

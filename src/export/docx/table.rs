@@ -10,10 +10,11 @@ use super::{
 };
 use crate::export::table;
 use crate::plan::model::Plan;
+use crate::plan::roster::FontChoice;
 
 /// The task-division table as a .docx of its own: A4 landscape (the portrait margins turned with
 /// the page), a title, and the table, sections as rows across it.
-pub fn division_table_docx(plan: &Plan) -> Vec<u8> {
+pub fn division_table_docx(plan: &Plan, choice: FontChoice) -> Vec<u8> {
     use docx_rs::{Table, TableCell, TableRow, VAlignType, WidthType};
     // Column widths in twips; together the landscape text block (297 − 37 − 35 = 225 mm).
     let widths = [900usize, 6300, 1500, 2000, 2200, 1480];
@@ -87,7 +88,7 @@ pub fn division_table_docx(plan: &Plan) -> Vec<u8> {
     let mut xml = docx.build();
     xml.styles = explicit_defaults(&xml.styles);
     xml.document = repeat_header_row(&xml.document);
-    pack(xml)
+    pack(xml, choice)
 }
 
 /// The table's first row repeats at the top of every page (`w:tblHeader`, which docx-rs does
