@@ -24,7 +24,7 @@ pub fn ExportPanel() -> impl IntoView {
     let text = Memo::new(move |_| {
         let options = TextOptions {
             indent: indent.get(),
-            notice: options.get(),
+            notice: state.options(),
         };
         state
             .with_plan(|p| notice_text(p, options))
@@ -48,7 +48,7 @@ pub fn ExportPanel() -> impl IntoView {
         });
     };
     let download_docx = move |_| {
-        let options = options.get_untracked();
+        let options = state.options_untracked();
         let name = browser::file_name(&title(), "docx");
         state.with_plan(|p| {
             let job = Job::NoticeDocx {
@@ -67,11 +67,17 @@ pub fn ExportPanel() -> impl IntoView {
             let plan = Cow::Borrowed(p);
             match format {
                 "xlsx" => {
-                    let job = Job::TableXlsx { plan };
+                    let job = Job::TableXlsx {
+                        plan,
+                        fonts: state.roster.with_untracked(|r| r.fonts),
+                    };
                     worker::download(state, &job, name, browser::XLSX_MIME, done, "yaodian:xlsx")
                 }
                 "docx" => {
-                    let job = Job::TableDocx { plan };
+                    let job = Job::TableDocx {
+                        plan,
+                        fonts: state.roster.with_untracked(|r| r.fonts),
+                    };
                     worker::download(state, &job, name, browser::DOCX_MIME, done, "yaodian:table")
                 }
                 _ => state.report(
@@ -83,7 +89,7 @@ pub fn ExportPanel() -> impl IntoView {
     };
     let copy_to_word = move |_| {
         let Some((html, text)) = state.with_plan(|p| {
-            let notice = options.get_untracked();
+            let notice = state.options_untracked();
             (
                 notice_html(p, notice),
                 notice_text(

@@ -1,7 +1,7 @@
 //! 名册: the office's leaders and departments, offered when owners are assigned.
 
 use leptos::prelude::*;
-use yaodian::Role;
+use yaodian::{FontChoice, Role};
 
 use super::division::datalist_id;
 use crate::state::use_state;
@@ -29,7 +29,46 @@ pub fn RosterPanel() -> impl IntoView {
             <button on:click=move |_| state.absorb_into_roster()>"把本计划中出现的人员和科室加入名册"</button>
             <RosterList role=Role::Leader title="责任领导"/>
             <RosterList role=Role::Lead title="科室和单位（牵头科室、配合科室共用）"/>
+            <FontsChoice/>
         </section>
+    }
+}
+
+/// The office's font names, used by every export and the preview.
+#[component]
+fn FontsChoice() -> impl IntoView {
+    let state = use_state();
+    let radio = move |name: &'static str,
+                      id: &'static str,
+                      label: &'static str,
+                      on: bool,
+                      set: fn(&mut FontChoice, bool)| {
+        let checked = move || {
+            let fonts = state.fonts();
+            if name == "font-names" {
+                fonts.plain_names == on
+            } else {
+                fonts.latin_in_times == on
+            }
+        };
+        view! {
+            <label><input type="radio" name=name id=id prop:checked=checked
+                on:change=move |_| state.set_fonts(move |f| set(f, on))/>{label}</label>
+        }
+    };
+    view! {
+        <fieldset class="fonts-choice">
+            <legend>"公文字体"</legend>
+            <p class="hint">"按本单位模板选择。导出的 .docx、任务分工表、总结、台账清单和打印预览都按此设置。"</p>
+            <div role="radiogroup" aria-label="仿宋、楷体的字体名">
+                {radio("font-names", "font-names-gb2312", "仿宋_GB2312、楷体_GB2312（旧版模板）", false, |f, on| f.plain_names = on)}
+                {radio("font-names", "font-names-plain", "仿宋、楷体（新版 Windows，含 GB2312 以外的生僻字）", true, |f, on| f.plain_names = on)}
+            </div>
+            <div role="radiogroup" aria-label="数字和西文字体">
+                {radio("font-latin", "font-latin-cjk", "数字和西文与中文同字体", false, |f, on| f.latin_in_times = on)}
+                {radio("font-latin", "font-latin-times", "数字和西文用 Times New Roman", true, |f, on| f.latin_in_times = on)}
+            </div>
+        </fieldset>
     }
 }
 

@@ -76,6 +76,7 @@ pub fn SummaryPanel() -> impl IntoView {
             let done = format!("已下载 {name}");
             let job = Job::SummaryDocx {
                 summary: Cow::Borrowed(s),
+                fonts: state.roster.with_untracked(|r| r.fonts),
             };
             worker::download(
                 state,

@@ -2,9 +2,44 @@
 
 use super::AppState;
 use leptos::prelude::*;
-use yaodian::{Plan, Role, Roster};
+use yaodian::export::NoticeOptions;
+use yaodian::{FontChoice, Plan, Role, Roster};
 
 impl AppState {
+    /// The office's font names (tracked).
+    pub fn fonts(self) -> FontChoice {
+        self.roster.with(|r| r.fonts)
+    }
+
+    /// The notice as every rendering lays it out: the layout chosen for it, the office's fonts
+    /// (tracked).
+    pub fn options(self) -> NoticeOptions {
+        NoticeOptions {
+            fonts: self.fonts(),
+            ..self.notice_options.get()
+        }
+    }
+
+    pub fn options_untracked(self) -> NoticeOptions {
+        untrack(move || self.options())
+    }
+
+    /// Changes the office's font names, kept with its roster for every plan and tab.
+    pub fn set_fonts(self, change: impl FnOnce(&mut FontChoice) + 'static) {
+        self.change_roster(
+            move |r| {
+                let before = r.fonts;
+                change(&mut r.fonts);
+                usize::from(r.fonts != before)
+            },
+            |state, changed| {
+                if changed > 0 {
+                    state.info("字体设置已保存，导出的公文和打印预览均按此设置")
+                }
+            },
+        );
+    }
+
     pub fn add_to_roster(self, role: Role, name: &str) {
         let name = name.to_string();
         self.change_roster(move |r| usize::from(r.add(role, &name)), |_, _| {});
