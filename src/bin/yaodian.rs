@@ -114,7 +114,7 @@ fn export(args: &[String]) -> Result<(), String> {
         Some("text") | Some("txt") => notice_text(&read_plan(&path)?, options).into_bytes(),
         Some("pages") => {
             let blocks = notice_blocks(&read_plan(&path)?, options.notice);
-            pages_text(&blocks).into_bytes()
+            pages_text(&blocks, options.notice.fonts).into_bytes()
         }
         Some("docx") => {
             if out.is_none() {

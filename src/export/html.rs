@@ -248,7 +248,9 @@ fn blocks_html(blocks: &[Block], laid_out: bool, choice: FontChoice) -> String {
         choice,
         preview: laid_out,
     };
-    let placement = laid_out.then(|| imprint_placement(blocks)).flatten();
+    let placement = laid_out
+        .then(|| imprint_placement(blocks, choice))
+        .flatten();
     let mut out = String::new();
     for block in blocks {
         let html = match block {
@@ -329,7 +331,7 @@ fn blocks_html(blocks: &[Block], laid_out: bool, choice: FontChoice) -> String {
             Block::Imprint(imprint) => {
                 let mut rows = Vec::new();
                 if let Some(copy_to) = &imprint.copy_to {
-                    let label = copy_to_label(copy_to);
+                    let label = copy_to_label(copy_to, choice);
                     let mut p = para(
                         copy_to,
                         FONT_BODY,
@@ -342,7 +344,7 @@ fn blocks_html(blocks: &[Block], laid_out: bool, choice: FontChoice) -> String {
                         "copy-to",
                     );
                     p.size = 14.0;
-                    p.breaks = laid_out.then(|| copy_to_breaks(copy_to));
+                    p.breaks = laid_out.then(|| copy_to_breaks(copy_to, choice));
                     rows.push(p.html(fonts));
                 }
                 if let Some((printer, date)) = &imprint.printed {
@@ -378,13 +380,13 @@ fn blocks_html(blocks: &[Block], laid_out: bool, choice: FontChoice) -> String {
 
 /// A flowing paragraph with the model's line breaks, in the preview.
 fn laid(mut p: Para, block: &Block, laid_out: bool, fonts: Faces) -> String {
-    p.breaks = laid_out.then(|| model_breaks(block));
+    p.breaks = laid_out.then(|| model_breaks(block, fonts.choice));
     p.html(fonts)
 }
 
-fn model_breaks(block: &Block) -> Vec<usize> {
+fn model_breaks(block: &Block, fonts: FontChoice) -> Vec<usize> {
     match (flowing_text(block), indent_of(block)) {
-        (Some(text), Some(indent)) => breaks(&text, indent, Measure::BODY),
+        (Some(text), Some(indent)) => breaks(&text, indent, Measure::BODY.with(fonts)),
         _ => Vec::new(),
     }
 }

@@ -15,6 +15,7 @@ use super::format::{
     rule_height, title_lines, CHAR_SPACING, EM, EM_4, IMPRINT_RULE_LINE, IMPRINT_THICK,
     IMPRINT_THIN, INDENT, LINE, LINES_PER_PAGE, MARK_LINES, SLACK, TEXT_WIDTH,
 };
+use crate::plan::roster::FontChoice;
 
 /// The height of the text block in twips.
 pub const PAGE: i32 = LINE * LINES_PER_PAGE;
@@ -28,13 +29,27 @@ const HANGING: &str = "，。、";
 /// Punctuation that never ends a line (it moves to the next line with what follows).
 const OPENING: &str = "（《「『【〔〈“‘([{";
 
-/// A text line's geometry: its width and the width of one character at its size, in twips.
+/// A text line's geometry: its width and the width of one character at its size, in twips;
+/// whether numerals and Latin letters are set in Times New Roman (else half a character each,
+/// as the Chinese fonts set them).
 #[derive(Clone, Copy, Debug)]
 pub struct Measure {
     pub width: i32,
     pub em: i32,
     pub spacing: i32,
+    pub times: bool,
 }
+
+/// Times New Roman's advance widths for U+0020 to U+007E, in 2048ths of an em (those of
+/// Liberation Serif, made to Times New Roman's metrics: read from its `hmtx` table).
+const TIMES: [i32; 95] = [
+    512, 682, 836, 1024, 1024, 1706, 1593, 369, 682, 682, 1024, 1155, 512, 682, 512, 569, 1024,
+    1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 569, 569, 1155, 1155, 1155, 909, 1886,
+    1479, 1366, 1366, 1479, 1251, 1139, 1479, 1479, 682, 797, 1479, 1251, 1821, 1479, 1479, 1139,
+    1479, 1366, 1139, 1251, 1479, 1479, 1933, 1479, 1479, 1251, 682, 569, 682, 961, 1024, 682, 909,
+    1024, 909, 1024, 909, 682, 1024, 1024, 569, 569, 1024, 569, 1593, 1024, 1024, 1024, 1024, 682,
+    797, 569, 1024, 1024, 1479, 1024, 1024, 909, 983, 410, 983, 1108,
+];
 
 impl Measure {
     /// A line of 三号 text across the text block.
@@ -42,16 +57,30 @@ impl Measure {
         width: TEXT_WIDTH,
         em: EM,
         spacing: CHAR_SPACING,
+        times: false,
     };
     /// A line of the 版记 (四号, one character in on both sides).
     pub const IMPRINT: Measure = Measure {
         width: TEXT_WIDTH - 2 * EM_4,
         em: EM_4,
         spacing: 0,
+        times: false,
     };
 
+    /// This measure with the office's fonts.
+    pub const fn with(self, fonts: FontChoice) -> Measure {
+        Measure {
+            times: fonts.latin_in_times,
+            ..self
+        }
+    }
+
     pub fn advance(&self, c: char) -> i32 {
-        let em = if c.is_ascii() { self.em / 2 } else { self.em };
+        let em = match c {
+            ' '..='~' if self.times => (self.em * TIMES[c as usize - 0x20] + 1024) / 2048,
+            _ if c.is_ascii() => self.em / 2,
+            _ => self.em,
+        };
         em + self.spacing
     }
 
@@ -62,10 +91,15 @@ impl Measure {
     }
 }
 
-/// Whether Word and LibreOffice put space between two neighbours: a Chinese character and an
-/// ASCII letter or digit.
+/// Whether Word and LibreOffice put space between two neighbours: an ASCII letter or digit
+/// beside a Chinese character or a CJK mark of U+3000–U+303F (、。〔〕《》…), as LibreOffice's
+/// print shows; not beside the full-width forms of ASCII marks (，：；（）％), nor a space.
 fn autospaced(a: char, b: char) -> bool {
-    (is_han(a) && b.is_ascii_alphanumeric()) || (a.is_ascii_alphanumeric() && is_han(b))
+    (is_cjk(a) && b.is_ascii_alphanumeric()) || (a.is_ascii_alphanumeric() && is_cjk(b))
+}
+
+fn is_cjk(c: char) -> bool {
+    is_han(c) || matches!(c, '\u{3000}'..='\u{303f}')
 }
 
 fn is_han(c: char) -> bool {
@@ -115,10 +149,13 @@ pub fn breaks(text: &str, indent: i32, measure: Measure) -> Vec<usize> {
 }
 
 /// Whether a line may begin at `chars[at]`: not with closing punctuation, not after opening
-/// punctuation, not inside a run of ASCII letters and digits.
+/// punctuation, not inside a run of ASCII letters and digits (but after a hyphen that follows a
+/// letter).
 fn may_break(chars: &[char], at: usize) -> bool {
     let (before, here) = (chars[at - 1], chars[at]);
-    let inside_word = is_word(before) && is_word(here);
+    // A hyphen after a letter ends a line ("COVID-" / "19"), as Word and LibreOffice break it.
+    let after_hyphen = before == '-' && at >= 2 && chars[at - 2].is_ascii_alphabetic();
+    let inside_word = is_word(before) && is_word(here) && !after_hyphen;
     !(CLOSING.contains(here) || OPENING.contains(before) || inside_word)
 }
 
@@ -171,11 +208,11 @@ fn line(text: impl Into<String>, height: i32) -> Line {
 }
 
 /// A block's lines (none for the 版记, the rule and a page break).
-fn block_lines(block: &Block) -> Vec<Line> {
+fn block_lines(block: &Block, fonts: FontChoice) -> Vec<Line> {
     if let (Some(text), Some(indent)) = (flowing_text(block), indent_of(block)) {
         let chars: Vec<char> = text.chars().collect();
         let mut at = vec![0];
-        at.extend(breaks(&text, indent, Measure::BODY));
+        at.extend(breaks(&text, indent, Measure::BODY.with(fonts)));
         at.push(chars.len());
         return at
             .windows(2)
@@ -201,7 +238,7 @@ fn block_lines(block: &Block) -> Vec<Line> {
 
 /// The text's pages as the model lays them out: each page's lines, top to bottom. Lines go to
 /// the next page when they do not fit; a page break starts a new page (none at a page's top).
-pub fn lay_out(blocks: &[Block]) -> Vec<Vec<Line>> {
+pub fn lay_out(blocks: &[Block], fonts: FontChoice) -> Vec<Vec<Line>> {
     let mut pages: Vec<Vec<Line>> = vec![Vec::new()];
     let mut used = 0;
     for block in blocks {
@@ -212,7 +249,7 @@ pub fn lay_out(blocks: &[Block]) -> Vec<Vec<Line>> {
             }
             continue;
         }
-        for l in block_lines(block) {
+        for l in block_lines(block, fonts) {
             if used + l.height > PAGE && used > 0 {
                 pages.push(Vec::new());
                 used = 0;
@@ -233,8 +270,8 @@ pub struct Flow {
 }
 
 /// Where the blocks (the 版记 aside) end on the pages of [`lay_out`].
-pub fn flow(blocks: &[Block]) -> Flow {
-    let pages = lay_out(blocks);
+pub fn flow(blocks: &[Block], fonts: FontChoice) -> Flow {
+    let pages = lay_out(blocks, fonts);
     Flow {
         pages: pages.len(),
         used: pages.last().map_or(0, |p| p.iter().map(|l| l.height).sum()),
@@ -243,32 +280,33 @@ pub fn flow(blocks: &[Block]) -> Flow {
 
 /// The width of 抄送's label (`抄送：`, `抄报：`) in twips: its further lines start under the
 /// first word after the colon (GB/T 9704 7.4.2).
-pub fn copy_to_label(copy_to: &str) -> i32 {
+pub fn copy_to_label(copy_to: &str, fonts: FontChoice) -> i32 {
     copy_to
         .find(['：', ':'])
         .filter(|&at| copy_to[..at].chars().count() <= 4)
         .map_or(0, |at| {
             let label = &copy_to[..at + copy_to[at..].chars().next().map_or(0, char::len_utf8)];
-            label.chars().map(|c| Measure::IMPRINT.advance(c)).sum()
+            let measure = Measure::IMPRINT.with(fonts);
+            label.chars().map(|c| measure.advance(c)).sum()
         })
 }
 
 /// The lines of 抄送: the first across the 版记's width, the others after its label.
-pub fn copy_to_breaks(copy_to: &str) -> Vec<usize> {
-    let label = copy_to_label(copy_to);
+pub fn copy_to_breaks(copy_to: &str, fonts: FontChoice) -> Vec<usize> {
+    let label = copy_to_label(copy_to, fonts);
     let measure = Measure {
         width: Measure::IMPRINT.width - label,
-        ..Measure::IMPRINT
+        ..Measure::IMPRINT.with(fonts)
     };
     breaks(copy_to, -label, measure)
 }
 
 /// The rows of the 版记, in lines of the grid.
-pub fn imprint_lines(imprint: &Imprint) -> i32 {
+pub fn imprint_lines(imprint: &Imprint, fonts: FontChoice) -> i32 {
     let copy = imprint
         .copy_to
         .as_ref()
-        .map_or(0, |c| copy_to_breaks(c).len() as i32 + 1);
+        .map_or(0, |c| copy_to_breaks(c, fonts).len() as i32 + 1);
     copy + imprint.printed.is_some() as i32
 }
 
@@ -279,9 +317,9 @@ fn imprint_rows(imprint: &Imprint) -> i32 {
 
 /// What the 版记 takes at the foot of its page: its lines, and its rules (the first and the
 /// last thick, those between thin), each on a line of its own.
-pub fn imprint_height(imprint: &Imprint) -> i32 {
+pub fn imprint_height(imprint: &Imprint, fonts: FontChoice) -> i32 {
     let rows = imprint_rows(imprint);
-    imprint_lines(imprint) * LINE
+    imprint_lines(imprint, fonts) * LINE
         + 2 * rule_height(IMPRINT_RULE_LINE, IMPRINT_THICK)
         + (rows - 1).max(0) * rule_height(IMPRINT_RULE_LINE, IMPRINT_THIN)
 }
@@ -314,8 +352,8 @@ impl Placement {
 }
 
 /// The 版记's placement for the text's flow.
-pub fn place(text: Flow, imprint: &Imprint) -> Placement {
-    let need = imprint_height(imprint);
+pub fn place(text: Flow, imprint: &Imprint, fonts: FontChoice) -> Placement {
+    let need = imprint_height(imprint, fonts);
     let room = PAGE - text.used;
     let (place, page, space_above) = if text.pages % 2 == 1 {
         (Place::NextPage, text.pages + 1, PAGE - need)
@@ -332,7 +370,7 @@ pub fn place(text: Flow, imprint: &Imprint) -> Placement {
 }
 
 /// The 版记's placement in a notice's blocks, if it has one.
-pub fn imprint_placement(blocks: &[Block]) -> Option<Placement> {
+pub fn imprint_placement(blocks: &[Block], fonts: FontChoice) -> Option<Placement> {
     let imprint = blocks.iter().find_map(|b| match b {
         Block::Imprint(imprint) => Some(imprint),
         _ => None,
@@ -342,7 +380,7 @@ pub fn imprint_placement(blocks: &[Block]) -> Option<Placement> {
         .filter(|b| !matches!(b, Block::Imprint(_)))
         .cloned()
         .collect();
-    Some(place(flow(&text), imprint))
+    Some(place(flow(&text, fonts), imprint, fonts))
 }
 
 impl Place {
@@ -357,21 +395,21 @@ impl Place {
 
 /// The model's pages as text (`yaodian export --format pages`): each page's lines under its
 /// number, then where the 版记 goes: `版记<TAB>第N页<TAB>正文末页|正文后一页|空白页后<TAB>有页码|无页码`.
-pub fn pages_text(blocks: &[Block]) -> String {
+pub fn pages_text(blocks: &[Block], fonts: FontChoice) -> String {
     let text: Vec<Block> = blocks
         .iter()
         .filter(|b| !matches!(b, Block::Imprint(_)))
         .cloned()
         .collect();
     let mut out = String::new();
-    for (n, page) in lay_out(&text).iter().enumerate() {
+    for (n, page) in lay_out(&text, fonts).iter().enumerate() {
         out.push_str(&format!("=== 第{}页\n", n + 1));
         for l in page {
             out.push_str(&l.text);
             out.push('\n');
         }
     }
-    if let Some(p) = imprint_placement(blocks) {
+    if let Some(p) = imprint_placement(blocks, fonts) {
         let numbered = if p.numbered() {
             "有页码"
         } else {
@@ -390,13 +428,18 @@ pub fn pages_text(blocks: &[Block]) -> String {
 mod tests {
     use super::*;
 
+    const D: FontChoice = FontChoice {
+        plain_names: false,
+        latin_in_times: false,
+    };
+
     fn split(text: &str, indent: i32) -> Vec<String> {
         let block = if indent == 0 {
             Block::Recipients(text.into())
         } else {
             Block::Body(text.into())
         };
-        block_lines(&block).into_iter().map(|l| l.text).collect()
+        block_lines(&block, D).into_iter().map(|l| l.text).collect()
     }
 
     #[test]
@@ -440,23 +483,26 @@ mod tests {
             copy_to: Some("抄送：县委办。".into()),
             printed: Some(("办公室".into(), "2020年3月31日印发".into())),
         };
-        let at = |lines| place(flow(&body(lines)), &imprint);
+        let at = |lines| place(flow(&body(lines), D), &imprint, D);
         // Ends on page 1: the 版记 on page 2, at its foot, numbered.
         let one = at(5);
         assert_eq!(
             (one.place, one.page, one.numbered()),
             (Place::NextPage, 2, true)
         );
-        assert_eq!(one.space_above, PAGE - imprint_height(&imprint));
+        assert_eq!(one.space_above, PAGE - imprint_height(&imprint, D));
         // Two rows between a thick rule, a thin one and a thick one, each on a line of its own.
         assert_eq!(
-            imprint_height(&imprint),
+            imprint_height(&imprint, D),
             2 * LINE + 3 * IMPRINT_RULE_LINE + 2 * 20 + 15
         );
         // Ends on page 2 with room: the same page.
         let two = at(22 + 10);
         assert_eq!((two.place, two.page), (Place::SamePage, 2));
-        assert_eq!(two.space_above, PAGE - 10 * LINE - imprint_height(&imprint));
+        assert_eq!(
+            two.space_above,
+            PAGE - 10 * LINE - imprint_height(&imprint, D)
+        );
         // Ends on page 2 without room: a blank page 3, the 版记 on page 4, no numbers.
         let full = at(22 + 20);
         assert_eq!(
@@ -467,7 +513,7 @@ mod tests {
         assert_eq!(at(22 + 19).place, Place::SamePage);
         assert_eq!(
             at(22 + 19).space_above,
-            PAGE - 19 * LINE - imprint_height(&imprint)
+            PAGE - 19 * LINE - imprint_height(&imprint, D)
         );
     }
 
@@ -477,7 +523,7 @@ mod tests {
         blocks.push(Block::PageBreak);
         blocks.extend(body(2));
         assert_eq!(
-            flow(&blocks),
+            flow(&blocks, D),
             Flow {
                 pages: 2,
                 used: 2 * LINE
@@ -487,6 +533,6 @@ mod tests {
         let mut blocks = body(22);
         blocks.push(Block::PageBreak);
         blocks.extend(body(1));
-        assert_eq!(flow(&blocks).pages, 2);
+        assert_eq!(flow(&blocks, D).pages, 2);
     }
 }

@@ -1,6 +1,9 @@
 """The 版记 on the last even page, as LibreOffice prints the .docx (GB/T 9704-2012 7.4.1, 7.5).
 
-    check_pages.py YAODIAN SAMPLE.txt OUTDIR
+    check_pages.py YAODIAN SAMPLE.txt OUTDIR [--latin-times]
+
+With --latin-times, numerals and Latin letters are set in Times New Roman (Liberation Serif, its
+metrics, stands in), and the model measures them with its widths.
 
 Cuts the sample plan after each of its tasks in turn (the notice's head and close kept), exports
 every cut as a .docx (inline, and every third as an attachment), prints them all with LibreOffice
@@ -39,6 +42,24 @@ def cuts(lines):
     for n, start in enumerate(tasks[1:], 1):
         yield n, lines[:start] + lines[close:]
     yield len(tasks), lines
+
+
+# Latin terms real plans use, put into every task: numerals and letters in Times New Roman.
+TERMS = "推进DRG/DIP支付方式改革、PACS和HIS系统互通、COVID-19防控"
+
+
+def with_latin_terms(lines):
+    """The sample with Latin terms in every task, and no ASCII space, %, + or - after a Chinese
+    character: Word sets those in the ASCII font, LibreOffice in the font of the character
+    before them (it reads them as belonging to no script), so only there do the two differ."""
+    out = []
+    for line in lines:
+        line = line.replace(" ", "").replace("%", "％").replace("+", "＋").replace("-", "－")
+        if re.match(r"^[（(][一二三四五六七八九十]+[）)]", line) and "。" in line:
+            at = line.index("。")
+            line = line[:at] + "，" + TERMS + line[at:]
+        out.append(line)
+    return out
 
 
 def words(pdf, page):
@@ -132,9 +153,11 @@ def check(pdf):
     return "odd"
 
 
-def main(yaodian, sample, outdir):
+def main(yaodian, sample, outdir, *fonts):
     os.makedirs(outdir, exist_ok=True)
     lines = open(sample, encoding="utf-8").read().split("\n")
+    if "--latin-times" in fonts:
+        lines = with_latin_terms(lines)
     docs = []
     for n, cut in cuts(lines):
         source = os.path.join(outdir, f"cut-{n:02}.txt")
@@ -142,9 +165,9 @@ def main(yaodian, sample, outdir):
             f.write("\n".join(cut))
         for attachment in [False, True] if n % 3 == 0 else [False]:
             out = os.path.join(outdir, f"cut-{n:02}{'-attachment' if attachment else ''}.docx")
-            subprocess.run([yaodian, "export", source, "--format", "docx", "-o", out] + (["--attachment"] if attachment else []),
-                           check=True, capture_output=True)
-            docs.append((out, source, ["--attachment"] if attachment else []))
+            flags = (["--attachment"] if attachment else []) + list(fonts)
+            subprocess.run([yaodian, "export", source, "--format", "docx", "-o", out] + flags, check=True, capture_output=True)
+            docs.append((out, source, flags))
     seen = {}
     for (doc, source, flags), pdf in zip(docs, print_pdfs([d[0] for d in docs], outdir)):
         agree(pdf, model_pages(yaodian, source, flags))

@@ -91,13 +91,14 @@ fn the_imprint_is_on_the_last_page_which_is_even_and_numbered_as_7_5_says() {
     let mut seen = std::collections::BTreeSet::new();
     for (name, plan, options) in cuts() {
         let blocks = notice_blocks(&plan, options);
-        let placement = imprint_placement(&blocks).expect("the tongxin notice has a 版记");
-        let text = flow(&without_imprint(&blocks));
+        let placement =
+            imprint_placement(&blocks, Default::default()).expect("the tongxin notice has a 版记");
+        let text = flow(&without_imprint(&blocks), Default::default());
         let imprint = blocks.iter().find_map(|b| match b {
             Block::Imprint(i) => Some(i),
             _ => None,
         });
-        let need = imprint_height(imprint.unwrap());
+        let need = imprint_height(imprint.unwrap(), Default::default());
         assert_eq!(placement.page % 2, 0, "{name}: page {}", placement.page);
         match placement.place {
             Place::NextPage => {
@@ -148,7 +149,8 @@ fn footer_of(docx: &[u8], section: &str, kind: &str) -> String {
 #[test]
 fn the_docx_puts_the_imprint_where_the_model_places_it() {
     for (name, plan, options) in cuts().into_iter().step_by(3) {
-        let placement = imprint_placement(&notice_blocks(&plan, options)).unwrap();
+        let placement =
+            imprint_placement(&notice_blocks(&plan, options), Default::default()).unwrap();
         let docx = notice_docx(&plan, options);
         let document = part(&docx, "word/document.xml");
         let paragraphs = elements(&document, "w:p");
@@ -212,7 +214,10 @@ fn a_page_break_is_the_next_paragraphs_and_takes_no_line() {
         .unwrap();
     assert!(paragraphs[head].contains("<w:pageBreakBefore />"));
     assert!(!document.contains(r#"<w:br w:type="page" />"#));
-    let pages = lay_out(&without_imprint(&notice_blocks(&plan, options)));
+    let pages = lay_out(
+        &without_imprint(&notice_blocks(&plan, options)),
+        Default::default(),
+    );
     let first = pages.iter().position(|p| p[0].text == "附件").unwrap();
     assert!(
         first > 0,

@@ -9,11 +9,16 @@ use super::paragraph::{left_and_right, line, rule_line, run};
 use super::{EM_4, FONT_BODY, IMPRINT_RULE_LINE, IMPRINT_THICK, IMPRINT_THIN, SIZE_4};
 use crate::export::blocks::Imprint;
 use crate::export::pages::{copy_to_label, Place, Placement};
+use crate::plan::roster::FontChoice;
 
-pub(super) fn imprint(imprint: &Imprint, placement: Placement) -> Vec<Paragraph> {
+pub(super) fn imprint(
+    imprint: &Imprint,
+    placement: Placement,
+    fonts: FontChoice,
+) -> Vec<Paragraph> {
     let mut rows: Vec<Paragraph> = Vec::new();
     if let Some(copy_to) = &imprint.copy_to {
-        let label = copy_to_label(copy_to);
+        let label = copy_to_label(copy_to, fonts);
         rows.push(
             line()
                 .indent(

@@ -83,7 +83,7 @@ fn walk<'a>(blocks: impl IntoIterator<Item = &'a Block>) -> Vec<Paragraph> {
 /// after a blank page, the 版记's page and the blank one are a section without page numbers.
 pub fn notice_docx(plan: &Plan, options: NoticeOptions) -> Vec<u8> {
     let blocks = notice_blocks(plan, options);
-    let placement = imprint_placement(&blocks);
+    let placement = imprint_placement(&blocks, options.fonts);
     let (text, imprint): (Vec<&Block>, Vec<&Block>) =
         blocks.iter().partition(|b| !matches!(b, Block::Imprint(_)));
     let imprint = imprint.into_iter().find_map(|b| match b {
@@ -93,7 +93,7 @@ pub fn notice_docx(plan: &Plan, options: NoticeOptions) -> Vec<u8> {
     let (Some(imprint), Some(placement)) = (imprint, placement) else {
         return paragraphs_docx(walk(text), options.fonts);
     };
-    let rows = imprint::imprint(imprint, placement);
+    let rows = imprint::imprint(imprint, placement, options.fonts);
     if placement.place != Place::AfterBlank {
         return paragraphs_docx(walk(text).into_iter().chain(rows).collect(), options.fonts);
     }
