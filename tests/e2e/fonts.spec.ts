@@ -54,8 +54,10 @@ test('the font choice in 名册 changes the .docx, the table, the preview, and i
   expect(family).toMatch(/^"?Yaodian Latin"?, "?仿宋"?,/);
   // This machine lacks the chosen fonts: the notice names them and what stands in (Times New
   // Roman is here as Liberation Serif, made to its metrics: not missing).
-  await expect(page.locator('.font-warning')).toContainText(/仿宋（以 .+ 代替）/);
-  await expect(page.locator('.font-warning')).toContainText(/楷体（以 .+ 代替）/);
+  await expect(page.locator('.font-warning')).toContainText(/、仿宋（以.+代替）/);
+  await expect(page.locator('.font-warning')).toContainText(/、楷体（以.+代替）/);
+  // 黑体 is missing too; Noto Sans CJK SC (installed by scripts/setup) stands in.
+  await expect(page.locator('.font-warning')).toContainText('黑体（以 Noto Sans CJK SC 代替）');
   await expect(page.locator('.font-warning')).not.toContainText('仿宋_GB2312');
 
   // Kept with the roster: after a reload, and in another tab.
