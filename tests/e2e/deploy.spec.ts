@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { newPlan, firstTitle } from './helpers';
 
 // A new build deployed while a page is open: the server's files are replaced by the next
-// build's (tests/e2e/serve.mjs serves `dist-next` after POST /__test/deploy), the open page
+// build's (scripts/serve.mjs serves `dist-next` after POST /__test/deploy), the open page
 // keeps working from the cache, and its export worker, now of the next build, makes it reload.
 
 /** Makes dist-next from dist: every build file under a new build id, the old ones gone. */
@@ -14,6 +14,10 @@ function nextBuild(): { from: string; to: string; files: string } {
   expect(to).not.toBe(from);
   rmSync('dist-next', { recursive: true, force: true });
   cpSync('dist', 'dist-next', { recursive: true });
+  // The precompressed copies would be the old build's: the next one is served as written.
+  for (const name of readdirSync('dist-next', { recursive: true })) {
+    if (/\.(gz|br)$/.test(String(name))) rmSync(join('dist-next', String(name)));
+  }
   const swap = (bytes: Buffer, a: string, b: string) => {
     // Same length: safe inside wasm binaries too.
     const needle = Buffer.from(a);
