@@ -17,8 +17,14 @@ mod text_box;
 
 pub use platform::{browser, lazy, panic, storage, worker};
 
-/// Mounts the app on the page's body.
+/// Mounts the app on the page's body, in place of the frame the page painted from HTML.
 pub fn start() {
     panic::install();
     leptos::mount::mount_to_body(app::App);
+    if let Some(frame) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("frame"))
+    {
+        frame.remove();
+    }
 }
