@@ -2,6 +2,7 @@
 // list's buttons and a loading line, or "opening" on a plan's address) with the real styles; the
 // app takes its place when it starts, and if it cannot start the frame says so.
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 
 test('without its wasm the page shows the frame, then says the app could not start', async ({ page }) => {
   await page.route('**/*.wasm', (route) => route.abort());
@@ -36,10 +37,14 @@ test('on a plan address the frame says it is opening the plan', async ({ page })
   await expect(page.locator('#frame')).toHaveCount(0);
 });
 
-test('the app replaces the frame: one header, the real buttons', async ({ page }) => {
+test('the app replaces the frame: one header, the real buttons, the same introduction', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('#new-plan')).toBeVisible();
   await expect(page.locator('#frame')).toHaveCount(0);
+  // The frame's introduction is the app's, word for word: the largest text is painted once,
+  // from the HTML, and the app's copy of it replaces it in place.
+  const frame = /<p class="intro hint">([^<]+)<\/p>/.exec(readFileSync('dist/index.html', 'utf8'))![1];
+  await expect(page.locator('.library .intro')).toHaveText(frame);
   await expect(page.locator('.brand')).toHaveCount(1);
   await expect(page.getByText('还没有计划。')).toBeVisible();
 });

@@ -54,6 +54,7 @@ pub fn LibraryPage() -> impl IntoView {
                     <input type="file" id="import-plan-file" accept=".json,application/json" class="visually-hidden" on:change=on_file/>
                 </label>
             </div>
+            <p class="intro hint">"在本机浏览器中起草年度工作要点、分解任务、印发 GB/T 9704 格式的通知并跟踪全年台账。计划只保存在这台电脑的浏览器里，不上传任何服务器；请定期用“备份全部数据”另存一份。"</p>
             <Drafts/>
             <Show when=move || creating.get()>
                 <NewPlanDialog on_close=move || creating.set(false)/>
