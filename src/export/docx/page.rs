@@ -62,20 +62,23 @@ fn name_fonts(part: &[u8], choice: FontChoice) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// One `<w:rFonts …/>` with its names replaced.
+/// One `<w:rFonts …/>` with its names replaced (a value may hold spaces: `Times New Roman`).
 fn rename(element: &str, choice: FontChoice) -> String {
     let mut out = String::from("<w:rFonts");
-    for attribute in element["<w:rFonts".len()..element.len() - 2].split_whitespace() {
-        let Some((key, value)) = attribute.split_once('=') else {
-            continue;
+    let mut rest = element["<w:rFonts".len()..].trim_end_matches("/>");
+    while let Some(eq) = rest.find("=\"") {
+        let key = rest[..eq].trim();
+        let Some(close) = rest[eq + 2..].find('"') else {
+            break;
         };
-        let name = value.trim_matches('"');
+        let name = &rest[eq + 2..eq + 2 + close];
         let named = match key {
             "w:ascii" | "w:hAnsi" => latin_name(name, choice),
             "w:eastAsia" | "w:cs" => font_name(name, choice),
             _ => name,
         };
         out.push_str(&format!(" {key}=\"{named}\""));
+        rest = &rest[eq + 2 + close + 1..];
     }
     out.push_str(" />");
     out
@@ -206,4 +209,35 @@ pub(super) fn explicit_defaults(styles: &[u8]) -> Vec<u8> {
         )
     };
     replaced.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_with_spaces_and_hints_survive_the_renaming() {
+        let choice = FontChoice {
+            plain_names: true,
+            latin_in_times: true,
+        };
+        assert_eq!(
+            rename(
+                r#"<w:rFonts w:ascii="Times New Roman" w:eastAsia="仿宋_GB2312" w:hint="eastAsia" />"#,
+                choice
+            ),
+            r#"<w:rFonts w:ascii="Times New Roman" w:eastAsia="仿宋" w:hint="eastAsia" />"#
+        );
+        let plain = FontChoice {
+            plain_names: true,
+            latin_in_times: false,
+        };
+        assert_eq!(
+            rename(
+                r#"<w:rFonts w:ascii="楷体_GB2312" w:hAnsi="楷体_GB2312" w:cs="楷体_GB2312"/>"#,
+                plain
+            ),
+            r#"<w:rFonts w:ascii="楷体" w:hAnsi="楷体" w:cs="楷体" />"#
+        );
+    }
 }
