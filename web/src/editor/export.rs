@@ -69,14 +69,14 @@ pub fn ExportPanel() -> impl IntoView {
                 "xlsx" => {
                     let job = Job::TableXlsx {
                         plan,
-                        fonts: state.roster.with_untracked(|r| r.fonts),
+                        fonts: state.options_untracked().fonts,
                     };
                     worker::download(state, &job, name, browser::XLSX_MIME, done, "yaodian:xlsx")
                 }
                 "docx" => {
                     let job = Job::TableDocx {
                         plan,
-                        fonts: state.roster.with_untracked(|r| r.fonts),
+                        fonts: state.options_untracked().fonts,
                     };
                     worker::download(state, &job, name, browser::DOCX_MIME, done, "yaodian:table")
                 }

@@ -76,7 +76,7 @@ pub fn SummaryPanel() -> impl IntoView {
             let done = format!("已下载 {name}");
             let job = Job::SummaryDocx {
                 summary: Cow::Borrowed(s),
-                fonts: state.roster.with_untracked(|r| r.fonts),
+                fonts: state.options_untracked().fonts,
             };
             worker::download(
                 state,

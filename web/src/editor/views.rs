@@ -83,7 +83,7 @@ pub fn ViewsPanel() -> impl IntoView {
             let done = format!("已下载 {name}");
             let job = Job::ListXlsx {
                 list: Cow::Borrowed(list),
-                fonts: state.roster.with_untracked(|r| r.fonts),
+                fonts: state.options_untracked().fonts,
             };
             worker::download(state, &job, name, browser::XLSX_MIME, done, "yaodian:list")
         });
