@@ -19,8 +19,8 @@ pub mod store;
 pub use plan::edit::{Edit, EditError, NodeField, PlanField, Scope};
 pub use plan::editor::Editor;
 pub use plan::model::{
-    CopyKind, Day, Deadline, Division, Ledger, Node, NodeId, NodeKind, Notice, NoticeField, Origin,
-    Period, Plan, ProgressNote, Role, Status, YearTarget,
+    CopyKind, Day, Deadline, Division, Extension, Ledger, Node, NodeId, NodeKind, Notice,
+    NoticeField, Origin, Period, Plan, ProgressNote, Role, Status, YearTarget,
 };
 pub use plan::numbering::{LevelNumbering, NumberStyle, Numbering};
 pub use plan::roster::{FontChoice, Roster};

@@ -10,6 +10,9 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::export::NoticeOptions;
+use crate::ledger::bulletin::Bulletin;
+use crate::ledger::packet::Packet;
+use crate::ledger::returns::Returned;
 use crate::ledger::summary::Summary;
 use crate::ledger::views::ListView;
 use crate::plan::model::Plan;
@@ -48,6 +51,20 @@ pub enum Job<'a> {
         #[serde(default)]
         fonts: FontChoice,
     },
+    /// A department's packet as a workbook to fill in (`export::packet::packet_xlsx`).
+    PacketXlsx {
+        packet: Cow<'a, Packet>,
+        #[serde(default)]
+        fonts: FontChoice,
+    },
+    /// The 督办通报 (`export::docx::bulletin_docx`).
+    BulletinDocx {
+        bulletin: Cow<'a, Bulletin>,
+        #[serde(default)]
+        fonts: FontChoice,
+    },
+    /// The return sent beside the job, a workbook or a packet file (`import::returns`).
+    ReadReturn { file: String },
     /// The paragraphs of the .docx sent beside the job (`import::docx::docx_paragraphs`).
     DocxParagraphs,
     /// The rows of the .xlsx sent beside the job (`import::xlsx::xlsx_rows`).
@@ -61,6 +78,8 @@ pub enum Done {
     File(Vec<u8>),
     /// A document's paragraphs, for `import::import_paragraphs`.
     Paragraphs(Vec<String>),
+    /// A return read back.
+    Return(Box<Returned>),
 }
 
 impl Job<'_> {
@@ -89,6 +108,13 @@ pub fn run(job: &Job, bytes: &[u8]) -> Result<Done, String> {
         Job::SummaryDocx { summary, fonts } => Done::File(docx::summary_docx(summary, *fonts)),
         Job::ListXlsx { list, fonts } => {
             Done::File(xlsx::list_xlsx(list, *fonts).map_err(xlsx_error)?)
+        }
+        Job::PacketXlsx { packet, fonts } => {
+            Done::File(crate::export::packet::packet_xlsx(packet, *fonts).map_err(xlsx_error)?)
+        }
+        Job::BulletinDocx { bulletin, fonts } => Done::File(docx::bulletin_docx(bulletin, *fonts)),
+        Job::ReadReturn { file } => {
+            Done::Return(Box::new(crate::import::returns::read_return(file, bytes)?))
         }
         Job::DocxParagraphs => Done::Paragraphs(crate::import::docx::docx_paragraphs(bytes)?),
         Job::XlsxRows => Done::Paragraphs(crate::import::xlsx::xlsx_rows(bytes)?),

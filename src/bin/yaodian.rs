@@ -5,7 +5,12 @@
 //! yaodian check FILE
 //! yaodian export FILE --format text|docx|pages [--no-indent] [--attachment] [--no-fields]
 //!     [--plain-font-names] [--latin-times] [-o OUT]
+//! yaodian packet FILE --department NAME|--all [--round TEXT] [--due DATE] [--draft] -o OUT
+//! yaodian returns FILE RETURN... [--accept-all] [-o OUT.json]
 //! ```
+
+#[path = "cli/follow.rs"]
+mod follow;
 
 use std::process::ExitCode;
 
@@ -19,7 +24,7 @@ use yaodian::import::{docx, import_text, office_file, Imported, OfficeFile, Seve
 use yaodian::plan::file;
 use yaodian::Plan;
 
-const USAGE: &str = "用法：
+pub(crate) const USAGE: &str = "用法：
   yaodian import FILE [-o plan.json]                     从文本、.docx 或 .xlsx 导入计划，诊断信息输出到标准错误
   yaodian check FILE                                     检查计划（缺少牵头科室、时限，重复任务，时限超出年度等），有问题时返回非零
   yaodian outline FILE                                   打印计划的大纲（FILE 为计划文件 .json、文本、.docx 或 .xlsx）
@@ -29,7 +34,14 @@ const USAGE: &str = "用法：
       文本、.docx 和 pages 均可加 --attachment（计划作为附件另起一页）、--no-fields（不在任务下写分工）
       .docx 和 .xlsx 均可加 --plain-font-names（用“仿宋”“楷体”，不用“仿宋_GB2312”“楷体_GB2312”）、
       --latin-times（数字和西文用 Times New Roman）
-  yaodian export FILE --format csv|xlsx|table-docx [-o OUT]   导出任务分工表（.csv、.xlsx 或横排 .docx）";
+  yaodian export FILE --format csv|xlsx|table-docx [-o OUT]   导出任务分工表（.csv、.xlsx 或横排 .docx）
+  yaodian packet FILE --department NAME [--round TEXT] [--due 日期] [--draft] -o OUT.xlsx
+                                                         生成某科室的报送表（OUT 以 .json 结尾时为 Yaodian 报送包）；
+                                                         --all -o 目录：每个科室各一份；--draft：征求意见稿（可填修改建议）
+  yaodian returns FILE RETURN... [--accept-all -o OUT.json]
+                                                         列出回执提出的修改（任务<TAB>字段<TAB>现值<TAB>报送值，冲突和拒收附原因）；
+                                                         --accept-all 采纳所有不冲突的修改并写出合并后的计划
+      packet 和 returns 均可加 --today 日期（默认为今天）";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -81,6 +93,8 @@ fn run_command(command: &str, rest: &[String]) -> Result<(), String> {
             Ok(())
         }
         "export" => export(rest),
+        "packet" => follow::packet(rest),
+        "returns" => follow::returns(rest),
         "import" => import(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
@@ -231,7 +245,7 @@ fn import_file(path: &str) -> Result<Imported, String> {
 }
 
 /// A plan file as JSON, or any other text or .docx, imported first.
-fn read_plan(path: &str) -> Result<Plan, String> {
+pub(crate) fn read_plan(path: &str) -> Result<Plan, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("无法读取 {path}：{e}"))?;
     let looks_like_json = bytes
         .iter()

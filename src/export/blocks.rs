@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::table::subject;
 use super::{fullwidth_punctuation, paragraphs};
+use crate::ledger::bulletin::Bulletin;
 use crate::ledger::summary::Summary;
 use crate::plan::model::{Node, NodeKind, Plan, Role};
 use crate::plan::numbering::{chinese, number};
@@ -385,6 +386,27 @@ pub fn summary_blocks(summary: &Summary) -> Vec<Block> {
                 out.push(Block::Body(text(&line)));
             }
         }
+    }
+    out
+}
+
+/// The 督办通报: title, as of when, a blank line, the overview, then per section 一、 its title
+/// and its lines.
+pub fn bulletin_blocks(bulletin: &Bulletin) -> Vec<Block> {
+    let mut out = vec![
+        Block::Title(text(&bulletin.title)),
+        Block::Subtitle(text(&bulletin.subtitle)),
+        Block::Blank,
+        Block::Body(text(&bulletin.overview)),
+    ];
+    for (i, (title, lines)) in bulletin.sections.iter().enumerate() {
+        out.push(Block::Item {
+            depth: 0,
+            kind: ItemKind::Heading,
+            head: text(&format!("{}、{title}", chinese(i as u32 + 1))),
+            text: String::new(),
+        });
+        out.extend(lines.iter().map(|line| Block::Body(text(line))));
     }
     out
 }

@@ -9,6 +9,8 @@ pub mod format;
 pub mod html;
 pub mod list;
 pub mod outline;
+#[cfg(feature = "office")]
+pub mod packet;
 pub mod pages;
 pub mod table;
 pub mod text;

@@ -38,6 +38,33 @@ pub fn outline(plan: &Plan) -> String {
         if !fields.is_empty() {
             out.push_str(&format!("{indent}  {}\n", fields.join("；")));
         }
+        let ledger = &numbered.node.ledger;
+        if !ledger.is_empty() {
+            let mut parts = vec![format!("状态：{}", ledger.status.label())];
+            for note in &ledger.notes {
+                let by = if note.author.is_empty() {
+                    String::new()
+                } else {
+                    format!("（{}）", note.author)
+                };
+                parts.push(format!(
+                    "进展：{} {}{by}",
+                    note.day.label(),
+                    note.text.trim()
+                ));
+            }
+            if !ledger.completion.trim().is_empty() {
+                parts.push(format!("完成情况：{}", ledger.completion.trim()));
+            }
+            for extension in &ledger.extensions {
+                parts.push(format!(
+                    "延期：{}→{}",
+                    extension.from.label(),
+                    extension.to.label()
+                ));
+            }
+            out.push_str(&format!("{indent}  {}\n", parts.join("；")));
+        }
     }
     out
 }

@@ -13,6 +13,8 @@ pub mod fields;
 pub mod lines;
 pub mod markers;
 mod notice;
+#[cfg(feature = "office")]
+pub mod returns;
 pub mod review;
 mod structure;
 pub mod table;

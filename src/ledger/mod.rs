@@ -1,9 +1,13 @@
 //! The plan through the year (工作台账): checks, views by owner and deadline, the dashboard and
 //! the year-end summary. Everything here reads a [`Plan`]; changes go through [`crate::Edit`].
 
+pub mod bulletin;
 pub mod checks;
 mod choices;
 pub mod dashboard;
+pub mod due;
+pub mod packet;
+pub mod returns;
 pub mod summary;
 pub mod views;
 

@@ -4,9 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::follow::{Calendar, ReturnRecord, Round};
 use super::model::{
-    CopyKind, Deadline, Node, NodeId, NodeKind, NoticeField, Origin, Period, Plan, ProgressNote,
-    Role, Status, YearTarget, MAX_DEPTH,
+    CopyKind, Deadline, Extension, Node, NodeId, NodeKind, NoticeField, Origin, Period, Plan,
+    ProgressNote, Role, Status, YearTarget, MAX_DEPTH,
 };
 use super::numbering::LevelNumbering;
 use super::tree::Place;
@@ -89,6 +90,26 @@ pub enum Edit {
     SetCompletion(NodeId, String),
     /// A task's target for one year of a multi-year plan; empty text removes it.
     SetTarget(NodeId, i32, String),
+    /// Moves a task's deadline at a department's request (延期), keeping the old one in the
+    /// task's ledger.
+    Extend(NodeId, Extension),
+    /// Opens a round of packets (or adds departments to the round of that name); fixes the
+    /// plan's identity to `plan_id` when it has none.
+    OpenRound {
+        round: Round,
+        plan_id: String,
+    },
+    /// Records a return imported into the round of that name.
+    RecordReturn {
+        round: String,
+        record: ReturnRecord,
+    },
+    /// When a deadline turns 临期, in working days.
+    SetWarnDays(u32),
+    /// The 法定节假日 and 调休 table.
+    SetCalendar(Calendar),
+    /// Several edits as one undo step (a department's return accepted): all or nothing.
+    Many(Vec<Edit>),
 }
 
 /// Where [`Edit::Insert`] puts its nodes.
@@ -150,8 +171,20 @@ impl Edit {
             | Edit::SetNote(id, ..)
             | Edit::RemoveNote(id, _)
             | Edit::SetCompletion(id, _)
-            | Edit::SetTarget(id, ..) => Scope::Node(*id),
-            Edit::SetPlanText(..) | Edit::SetNotice(..) | Edit::SetCopyKind(_) => Scope::Text,
+            | Edit::SetTarget(id, ..)
+            | Edit::Extend(id, _) => Scope::Node(*id),
+            Edit::SetPlanText(..)
+            | Edit::SetNotice(..)
+            | Edit::SetCopyKind(_)
+            | Edit::OpenRound { .. }
+            | Edit::RecordReturn { .. } => Scope::Text,
+            Edit::Many(edits) => {
+                let scopes: Vec<Scope> = edits.iter().map(Edit::scope).collect();
+                match scopes.first() {
+                    Some(first) if scopes.iter().all(|s| s == first) => *first,
+                    _ => Scope::Shape,
+                }
+            }
             _ => Scope::Shape,
         }
     }
@@ -268,9 +301,67 @@ impl Edit {
                     targets.sort_by_key(|t| t.year);
                 }
             }
+            Edit::Extend(id, extension) => {
+                if extension.to.due_day().is_none() {
+                    return refuse("延期后的完成时限应为具体的年月或日期");
+                }
+                let node = task_mut(plan, id)?;
+                let extension = Extension {
+                    from: node.division.deadline.clone(),
+                    ..extension
+                };
+                node.division.deadline = extension.to.clone();
+                node.ledger.extensions.push(extension);
+            }
+            Edit::OpenRound { round, plan_id } => open_round(plan, round, plan_id)?,
+            Edit::RecordReturn { round, record } => {
+                match plan.follow.rounds.iter_mut().find(|r| r.name == round) {
+                    Some(found) => found.returns.push(record),
+                    None => return refuse("找不到这一轮报送"),
+                }
+            }
+            Edit::SetWarnDays(days) => {
+                if !(1..=60).contains(&days) {
+                    return refuse("临期提醒天数应在1至60个工作日之间");
+                }
+                plan.follow.warn_days = days;
+            }
+            Edit::SetCalendar(calendar) => plan.follow.calendar = calendar,
+            Edit::Many(edits) => {
+                let mut next = plan.clone();
+                let mut applied = Applied::default();
+                for edit in &edits {
+                    applied = edit.apply(&mut next)?;
+                }
+                *plan = next;
+                return Ok(applied);
+            }
         }
         none
     }
+}
+
+fn open_round(plan: &mut Plan, round: Round, plan_id: String) -> Result<(), EditError> {
+    let name = round.name.trim().to_string();
+    if name.is_empty() {
+        return refuse("请填写这一轮的名称，例如“2027年第一季度进度”");
+    }
+    if plan.follow.plan_id.is_empty() {
+        plan.follow.plan_id = plan_id;
+    }
+    let rounds = &mut plan.follow.rounds;
+    match rounds.iter_mut().find(|r| r.name == name) {
+        Some(found) => {
+            for department in round.departments {
+                if !found.departments.contains(&department) {
+                    found.departments.push(department);
+                }
+            }
+            found.due = round.due.or(found.due);
+        }
+        None => rounds.push(Round { name, ..round }),
+    }
+    Ok(())
 }
 
 fn node_mut(plan: &mut Plan, id: NodeId) -> Result<&mut Node, EditError> {

@@ -16,11 +16,14 @@ pub const FORMAT: &str = "yaodian-plan";
 ///   a revision counter (two tabs); snapshots and the aside list are stored values.
 /// - 3: nodes say where they were copied from (`origin`); the office's own templates are a
 ///   stored value (`yaodian/templates`) and part of the library backup.
-pub const SCHEMA: u32 = 4;
+/// - 4: the roster's font choice.
+/// - 5: the plan's follow-up (`follow`: identity, rounds, returns, warning days, calendar); notes
+///   say who reported them; a task keeps the deadlines it was extended from.
+pub const SCHEMA: u32 = 5;
 
 /// One step per version: `MIGRATIONS[n]` turns a version `n + 1` value into version `n + 2`.
 /// Each step works on the JSON form, so old values never need old Rust types.
-const MIGRATIONS: [fn(&mut serde_json::Value); 3] = [v1_to_v2, v2_to_v3, v3_to_v4];
+const MIGRATIONS: [fn(&mut serde_json::Value); 4] = [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// 1 → 2: the new fields all have defaults; a stored plan starts at revision 0.
 fn v1_to_v2(value: &mut serde_json::Value) {
@@ -38,6 +41,11 @@ fn v2_to_v3(_value: &mut serde_json::Value) {}
 /// 3 → 4: the roster's font choice is new and has a default; nothing to change. (A build of
 /// schema 3 reads a value of 4 as newer, so it never saves over a choice it would drop.)
 fn v3_to_v4(_value: &mut serde_json::Value) {}
+
+/// 4 → 5: the follow-up, note authors and extensions are new and have defaults; nothing to
+/// change. (A build of schema 4 reads a value of 5 as newer, so it never saves over a round or a
+/// return it would drop.)
+fn v4_to_v5(_value: &mut serde_json::Value) {}
 
 /// Brings a versioned JSON value (anything with a `schema` field) up to [`SCHEMA`].
 pub fn migrate(value: &mut serde_json::Value) -> Result<(), FileError> {

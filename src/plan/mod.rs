@@ -4,6 +4,7 @@ pub mod compare;
 pub mod edit;
 pub mod editor;
 pub mod file;
+pub mod follow;
 pub mod model;
 pub mod next_year;
 pub mod numbering;

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::follow::FollowUp;
 use super::numbering::Numbering;
 
 /// Identifies a node within one plan. Stable across edits, never reused.
@@ -26,6 +27,9 @@ pub struct Plan {
     pub nodes: Vec<Node>,
     /// The next free [`NodeId`].
     pub next_id: NodeId,
+    /// Packets out and returns in, and when deadlines warn (督办).
+    #[serde(skip_serializing_if = "FollowUp::is_default")]
+    pub follow: FollowUp,
 }
 
 impl Default for Plan {
@@ -38,6 +42,7 @@ impl Default for Plan {
             numbering: Numbering::default(),
             nodes: Vec::new(),
             next_id: 1,
+            follow: FollowUp::default(),
         }
     }
 }
@@ -429,6 +434,57 @@ impl Day {
         };
         ((1..=12).contains(&day.month) && (1..=31).contains(&day.day)).then_some(day)
     }
+
+    /// Whether the day is in its month (not 2 月 30 日).
+    pub fn exists(&self) -> bool {
+        (1..=12).contains(&self.month)
+            && (1..=days_in_month(self.year, self.month)).contains(&self.day)
+    }
+
+    /// The last day of a month.
+    pub fn month_end(year: i32, month: u32) -> Day {
+        Day {
+            year,
+            month,
+            day: days_in_month(year, month),
+        }
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian calendar).
+    pub fn ordinal(&self) -> i64 {
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The day `n` days after 1970-01-01.
+    pub fn from_ordinal(n: i64) -> Day {
+        let z = n + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Day { year, month, day }
+    }
+
+    /// 0 for Monday … 6 for Sunday.
+    pub fn weekday(&self) -> u32 {
+        // 1970-01-01 was a Thursday.
+        (self.ordinal() + 3).rem_euclid(7) as u32
+    }
 }
 
 /// A dated progress note (进展情况).
@@ -436,6 +492,9 @@ impl Day {
 pub struct ProgressNote {
     pub day: Day,
     pub text: String,
+    /// Who reported it, when a department's return brought it (empty: the office).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
 }
 
 /// Status, progress notes and completion note of a task.
@@ -447,6 +506,22 @@ pub struct Ledger {
     pub notes: Vec<ProgressNote>,
     /// 完成情况: what was achieved, written when the task is done.
     pub completion: String,
+    /// Every 延期 granted, oldest first: the deadline before it is kept here.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extensions: Vec<Extension>,
+}
+
+/// A deadline moved at a department's request (延期).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Extension {
+    pub from: Deadline,
+    pub to: Deadline,
+    /// When it was granted.
+    pub day: Option<Day>,
+    pub reason: String,
+    /// Who asked for it.
+    pub by: String,
 }
 
 impl Ledger {
@@ -570,6 +645,15 @@ impl Deadline {
             Deadline::Month { year, month } => (today.year, today.month) > (year, month),
             Deadline::Date { year, month, day } => today > Day { year, month, day },
             _ => false,
+        }
+    }
+
+    /// The last day of a dated deadline (a month runs to its end).
+    pub fn due_day(&self) -> Option<Day> {
+        match *self {
+            Deadline::Month { year, month } => Some(Day::month_end(year, month)),
+            Deadline::Date { year, month, day } => Some(Day { year, month, day }),
+            _ => None,
         }
     }
 

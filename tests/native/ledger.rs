@@ -580,6 +580,7 @@ fn statuses_notes_dashboard_and_summary() {
             ProgressNote {
                 day: day("2020-06-30"),
                 text: "已召开动员会".into(),
+                author: String::new(),
             },
         ))
         .unwrap();
@@ -590,6 +591,7 @@ fn statuses_notes_dashboard_and_summary() {
             ProgressNote {
                 day: day("2020-07-01"),
                 text: " \u{3000} ".into(),
+                author: String::new(),
             },
         ))
         .is_err());

@@ -9,6 +9,7 @@ mod editing;
 mod export_docx;
 mod export_table;
 mod export_text;
+mod follow;
 mod fonts;
 mod hostile;
 mod import_family;

@@ -37,6 +37,7 @@ fn plan_of(year: i32) -> Plan {
         task.ledger.notes.push(ProgressNote {
             day: yaodian::Day::parse(&format!("{year}-06-30")).unwrap(),
             text: "已完成".into(),
+            author: String::new(),
         });
         task
     };

@@ -66,6 +66,25 @@ fn migrates_from(version: u32) {
         .len()
     );
     assert_eq!(library.roster().leaders, ["杨少平", "马正录", "杨硕"]);
+    if version >= 5 {
+        // The follow-up of schema 5: the round, its return, the calendar, a note's author and an
+        // extension with the deadline it replaced.
+        let round = plan.follow.round("2020年第三季度进度").unwrap();
+        assert_eq!(round.returns[0].department, "局综合管理岗位");
+        assert_eq!(plan.follow.warn_days, 7);
+        assert_eq!(plan.follow.calendar.holidays.len(), 1);
+        let tasks: Vec<_> = plan.walk().into_iter().map(|(n, _)| n).collect();
+        assert!(tasks.iter().any(|n| n
+            .ledger
+            .notes
+            .iter()
+            .any(|note| note.author == "局综合管理岗位")));
+        assert!(tasks.iter().any(|n| n
+            .ledger
+            .extensions
+            .first()
+            .is_some_and(|e| e.from == yaodian::Deadline::LongTerm)));
+    }
     if version >= 3 {
         templates_of_schema_3_read(&library, &plan);
     } else {
@@ -396,6 +415,7 @@ fn the_current_version_has_a_fixture() {
                 yaodian::ProgressNote {
                     day: yaodian::Day::parse("2020-06-30").unwrap(),
                     text: "已召开动员会".into(),
+                    author: String::new(),
                 },
             ),
             yaodian::Edit::SetCompletion(task, "完成情况".into()),

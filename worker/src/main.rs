@@ -4,7 +4,7 @@
 //! Protocol (see `web/src/platform/worker.rs` for the other side): the worker posts `{ready: true}` once it
 //! runs; then each message `{id, job, bytes?}` (`job`: a [`yaodian::office::Job`] as JSON,
 //! `bytes`: the file a `DocxParagraphs` or `XlsxRows` job reads) gets one answer `{id, file: Uint8Array}`,
-//! `{id, paragraphs: [..]}` or `{id, error: "…"}`.
+//! `{id, paragraphs: [..]}`, `{id, returned: "<JSON of a Returned>"}` or `{id, error: "…"}`.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -24,6 +24,10 @@ fn main() {
             Ok(Done::Paragraphs(paragraphs)) => {
                 let list: Array = paragraphs.iter().map(|p| JsValue::from_str(p)).collect();
                 set(&reply, "paragraphs", &list)
+            }
+            Ok(Done::Return(returned)) => {
+                let json = returned.to_json();
+                set(&reply, "returned", &json.into())
             }
             Err(message) => set(&reply, "error", &message.into()),
         }

@@ -18,7 +18,7 @@ mod summary;
 mod table;
 
 pub use super::format::*;
-pub use summary::summary_docx;
+pub use summary::{bulletin_docx, summary_docx};
 pub use table::division_table_docx;
 
 use super::blocks::{notice_blocks, Block, NoticeOptions};

@@ -131,7 +131,14 @@ fn LedgerRow(key: Key, today: Day) -> impl IntoView {
             state.error("日期格式不正确");
             return;
         };
-        state.edit(Edit::AddNote(id, ProgressNote { day, text }));
+        state.edit(Edit::AddNote(
+            id,
+            ProgressNote {
+                day,
+                text,
+                author: String::new(),
+            },
+        ));
         new_text.set(String::new());
     };
     view! {

@@ -74,6 +74,10 @@ pub fn run(
         if file.is_instance_of::<Uint8Array>() {
             return Ok(Done::File(Uint8Array::from(file).to_vec()));
         }
+        if let Some(json) = field("returned").as_string() {
+            return yaodian::ledger::returns::Returned::from_json(&json)
+                .map(|r| Done::Return(Box::new(r)));
+        }
         let paragraphs = field("paragraphs");
         if Array::is_array(&paragraphs) {
             let list = Array::from(&paragraphs);
@@ -106,7 +110,7 @@ pub fn download(
                 browser::measure_since(measure);
                 browser::download_bytes(&name, mime, &bytes)
             }
-            Done::Paragraphs(_) => Err(FAILED.to_string()),
+            Done::Paragraphs(_) | Done::Return(_) => Err(FAILED.to_string()),
         });
         state.report(result, done);
     });
