@@ -56,13 +56,7 @@ pub fn outline(plan: &Plan) -> String {
             if !ledger.completion.trim().is_empty() {
                 parts.push(format!("完成情况：{}", ledger.completion.trim()));
             }
-            for extension in &ledger.extensions {
-                parts.push(format!(
-                    "延期：{}→{}",
-                    extension.from.label(),
-                    extension.to.label()
-                ));
-            }
+            parts.extend(ledger.extensions.iter().map(|e| e.label()));
             out.push_str(&format!("{indent}  {}\n", parts.join("；")));
         }
     }

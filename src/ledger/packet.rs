@@ -130,14 +130,17 @@ pub fn split_wording(text: &str, old_title: &str) -> (String, String) {
 /// The identity a plan without one goes by: a hash of its file form, so that the same file
 /// read twice (the command line's packet, then its returns) is known as the same plan.
 pub fn fingerprint(plan: &Plan) -> String {
-    let json = crate::plan::file::to_json(plan);
-    // FNV-1a, 64 bits: stable across builds and platforms.
+    format!("F{:016x}", fnv(&crate::plan::file::to_json(plan)))
+}
+
+/// FNV-1a, 64 bits: stable across builds and platforms.
+fn fnv(text: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in json.bytes() {
+    for byte in text.bytes() {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("F{hash:016x}")
+    hash
 }
 
 /// The identity packets of this plan carry.
@@ -410,4 +413,41 @@ impl Column {
 /// `未启动、推进中、已完成、滞后、取消`.
 pub fn status_choices() -> String {
     Status::ALL.map(Status::label).join("、")
+}
+
+/// The name a new round is offered under: `2027年第一季度进度`, `…（征求意见稿）`.
+pub fn default_round_name(plan: &Plan, kind: RoundKind, today: Day) -> String {
+    match kind {
+        RoundKind::Progress => format!(
+            "{}年第{}季度进度",
+            today.year,
+            crate::plan::numbering::chinese((today.month - 1) / 3 + 1)
+        ),
+        RoundKind::Draft => format!("{}（征求意见稿）", plan.short_name()),
+    }
+}
+
+impl Packet {
+    /// One packet per plan, round and department: receiving it again replaces it.
+    pub fn key(&self) -> String {
+        format!("{}|{}|{}", self.plan_id, self.round, self.department)
+    }
+
+    /// A short name for [`Packet::key`], for the page's address.
+    pub fn id(&self) -> String {
+        format!("{:012x}", fnv(&self.key()) >> 16)
+    }
+
+    /// `2027年第一季度进度-办公室-回执.json`.
+    pub fn return_file_name(&self) -> String {
+        self.file_name("json").replace(".json", "-回执.json")
+    }
+
+    /// The return a department sends back from Yaodian: the packet, its answers, and the day.
+    pub fn returned_on(&self, day: Day) -> Packet {
+        Packet {
+            returned: Some(day),
+            ..self.clone()
+        }
+    }
 }

@@ -524,6 +524,32 @@ pub struct Extension {
     pub by: String,
 }
 
+impl Extension {
+    /// `延期：长期坚持 → 2027年6月30日（2027年3月28日批准；办公室申请：上级方案尚未印发）`.
+    pub fn label(&self) -> String {
+        let from = match self.from.label() {
+            l if l.is_empty() => "未定".to_string(),
+            l => l,
+        };
+        let mut about = Vec::new();
+        if let Some(day) = self.day {
+            about.push(format!("{}批准", day.label()));
+        }
+        match (self.by.trim(), self.reason.trim()) {
+            ("", "") => {}
+            ("", reason) => about.push(format!("理由：{reason}")),
+            (by, "") => about.push(format!("{by}申请")),
+            (by, reason) => about.push(format!("{by}申请：{reason}")),
+        }
+        let about = if about.is_empty() {
+            String::new()
+        } else {
+            format!("（{}）", about.join("；"))
+        };
+        format!("延期：{from} → {}{about}", self.to.label())
+    }
+}
+
 impl Ledger {
     pub fn is_empty(&self) -> bool {
         *self == Ledger::default()

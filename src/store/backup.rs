@@ -36,6 +36,9 @@ pub struct Backup {
     /// The office's own templates (none in backups of schema 1 and 2).
     #[serde(default)]
     pub templates: Vec<OfficeTemplate>,
+    /// Packets received and being filled in (none in backups before schema 5).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub packets: Vec<crate::ledger::packet::Packet>,
     pub plans: Vec<BackupPlan>,
     /// Stored values this build cannot read, by key, exactly as stored.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -138,6 +141,7 @@ impl<S: Store> Library<S> {
             schema: SCHEMA,
             roster: self.roster(),
             templates: self.templates(),
+            packets: self.packets(),
             plans,
             raw,
         }
@@ -257,6 +261,17 @@ impl<S: Store> Library<S> {
             brought
         })?;
         report.templates = brought;
+        // A packet of the backup replaces the library's of the same plan, round and department
+        // only when asked; else the library's (being filled in) is kept.
+        self.change_packets(|list| {
+            for packet in &backup.packets {
+                match list.iter().position(|p| p.key() == packet.key()) {
+                    None => list.push(packet.clone()),
+                    Some(at) if existing == Existing::Replace => list[at] = packet.clone(),
+                    Some(_) => {}
+                }
+            }
+        })?;
         self.change_index(|index| {
             for meta in listed {
                 index.retain(|m| m.id != meta.id);

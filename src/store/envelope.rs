@@ -89,6 +89,7 @@ pub(super) fn check(kind: &Kind, raw: &str) -> Result<(), FileError> {
         Kind::Index => read::<super::library::Index>(raw).map(|_| ()),
         Kind::Roster => read::<super::roster::RosterValue>(raw).map(|_| ()),
         Kind::Templates => super::templates::read(raw).map(|_| ()),
+        Kind::Packets => super::packets::read(raw).map(|_| ()),
         Kind::Snapshots(_) => read::<super::snapshots::Snapshots>(raw).map(|_| ()),
         Kind::Aside(_) | Kind::Draft(_) => Ok(()),
     }

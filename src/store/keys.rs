@@ -7,6 +7,7 @@
 //! yaodian/snapshots/<id>     the named versions of one plan
 //! yaodian/roster             the office's leaders and departments
 //! yaodian/templates          the office's own templates (本单位模板)
+//! yaodian/packets            packets received from another office, being filled in
 //! yaodian/aside/<key>        a value that could not be read, kept as it was found
 //! yaodian/draft/<id>         (session storage) an open plan that could not be saved
 //! ```
@@ -16,6 +17,7 @@ pub const PREFIX: &str = "yaodian/";
 pub const INDEX: &str = "yaodian/index";
 pub const ROSTER: &str = "yaodian/roster";
 pub const TEMPLATES: &str = "yaodian/templates";
+pub const PACKETS: &str = "yaodian/packets";
 const PLAN: &str = "yaodian/plan/";
 const SNAPSHOTS: &str = "yaodian/snapshots/";
 const ASIDE: &str = "yaodian/aside/";
@@ -53,6 +55,7 @@ pub enum Kind {
     Index,
     Roster,
     Templates,
+    Packets,
     Plan(String),
     Snapshots(String),
     /// A value set aside; the key it was found under.
@@ -71,6 +74,9 @@ impl Kind {
         }
         if key == TEMPLATES {
             return Some(Kind::Templates);
+        }
+        if key == PACKETS {
+            return Some(Kind::Packets);
         }
         let rest = |prefix: &str| {
             key.strip_prefix(prefix)
@@ -106,6 +112,7 @@ mod tests {
         assert_eq!(Kind::of(INDEX), Some(Kind::Index));
         assert_eq!(Kind::of(ROSTER), Some(Kind::Roster));
         assert_eq!(Kind::of(TEMPLATES), Some(Kind::Templates));
+        assert_eq!(Kind::of(PACKETS), Some(Kind::Packets));
         assert_eq!(Kind::of(&plan("a1")), Some(Kind::Plan("a1".into())));
         assert_eq!(
             Kind::of(&snapshots("a1")),

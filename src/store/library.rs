@@ -219,6 +219,7 @@ impl<S: Store> Library<S> {
             Some(Kind::Index) => "计划列表数据".into(),
             Some(Kind::Roster) => "名册数据".into(),
             Some(Kind::Templates) => "本单位模板数据".into(),
+            Some(Kind::Packets) => "收到的报送包数据".into(),
             Some(Kind::Plan(id)) => format!("计划{}的数据", title(&id)),
             Some(Kind::Snapshots(id)) => format!("计划{}的版本数据", title(&id)),
             _ => format!("数据 {key} "),

@@ -7,6 +7,7 @@ mod draft;
 mod envelope;
 pub mod keys;
 mod library;
+mod packets;
 mod roster;
 mod snapshots;
 mod templates;

@@ -100,7 +100,7 @@ fn a_packet_goes_out_comes_back_filled_in_and_merges() {
     );
     assert_eq!(returned.tampered, Vec::<String>::new());
     let today = day("2027-03-28");
-    let found = review(&plan, &[returned.clone()], today);
+    let found = review(&plan, std::slice::from_ref(&returned), today);
     assert_eq!(found.refusals, vec![]);
     let fields: Vec<(u32, Field)> = found.proposals.iter().map(|p| (p.id, p.field)).collect();
     assert_eq!(
@@ -121,7 +121,7 @@ fn a_packet_goes_out_comes_back_filled_in_and_merges() {
 
     // Accepted: one undo step; the round and the return recorded.
     let mut editor = Editor::new(plan.clone());
-    for edit in record_returns(&plan, &found, &[returned.clone()], today) {
+    for edit in record_returns(&plan, &found, std::slice::from_ref(&returned), today) {
         editor.apply(edit).unwrap();
     }
     editor
@@ -581,4 +581,43 @@ proptest! {
         let expected = (!status.is_closed()).then(|| counted(due, today, warn, &holidays_only));
         prop_assert_eq!(got, expected);
     }
+}
+
+#[test]
+fn packets_received_are_kept_by_two_tabs_and_in_the_backup() {
+    use yaodian::store::{Existing, Library, MemoryStore};
+    let plan = identified();
+    let packet = make_packet(&plan, DEPARTMENT, &spec("征求意见稿"));
+    let other = make_packet(&plan, "局机关各岗位", &spec("征求意见稿"));
+    let mut first = Library::open(MemoryStore::default());
+    first
+        .change_packets(|list| list.push(packet.clone()))
+        .unwrap();
+    // A second tab adds another, and types an answer into the first: both are kept.
+    let mut second = Library::open(first.store().clone());
+    second
+        .change_packets(|list| list.push(other.clone()))
+        .unwrap();
+    let mut first = Library::open(second.store().clone());
+    first
+        .change_packets(|list| list[0].tasks[0].answer.progress = "已落实".into())
+        .unwrap();
+    let kept = first.packets();
+    assert_eq!(kept.len(), 2);
+    assert_eq!(kept[0].tasks[0].answer.progress, "已落实");
+    // The backup carries them; restored elsewhere they come back, answers and all.
+    let backup = first.backup();
+    let json = serde_json::to_string(&backup).unwrap();
+    let mut elsewhere = Library::open(MemoryStore::default());
+    elsewhere
+        .import_backup(&serde_json::from_str(&json).unwrap(), Existing::Skip, 1.0)
+        .unwrap();
+    assert_eq!(elsewhere.packets(), kept);
+    // A packet's return names its day; its id is stable.
+    assert_eq!(
+        kept[0].returned_on(day("2027-03-30")).returned,
+        Some(day("2027-03-30"))
+    );
+    assert_eq!(kept[0].id(), packet.id());
+    assert_ne!(packet.id(), other.id());
 }

@@ -6,12 +6,14 @@ use leptos::prelude::*;
 use crate::editor::EditorPage;
 use crate::lazy::{lazy, lazy_view};
 use crate::library::compare::ComparePage;
+use crate::library::packet::PacketPage;
 use crate::library::LibraryPage;
 use crate::state::{use_state, AppState, Route};
 
 // The plan list and the comparison load when first shown: the first download is the editor's.
 lazy_view!(fn library_page() in library => view! { <LibraryPage/> });
 lazy_view!(fn compare_page(old: String, new: String) in compare => view! { <ComparePage old new/> });
+lazy_view!(fn packet_page(id: String) in packet => view! { <PacketPage id/> });
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -36,6 +38,7 @@ pub fn App() -> impl IntoView {
                 Route::Plan(_) => view! { <EditorPage/> }.into_any(),
                 Route::Compare(old, new) => lazy(compare_page, move |build| build(old.clone(), new.clone())).into_any(),
                 Route::Library => lazy(library_page, |build| build()).into_any(),
+                Route::Packet(id) => lazy(packet_page, move |build| build(id.clone())).into_any(),
             }}
             <ToastBar/>
         </div>

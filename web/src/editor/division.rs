@@ -5,6 +5,7 @@ use yaodian::import::fields::split_names;
 use yaodian::plan::model::DeadlineKind;
 use yaodian::{Deadline, Edit, NodeId, Role};
 
+use crate::editor::due::DueBadge;
 use crate::state::use_state;
 
 /// The id of the `<datalist>` offering roster names for a role.
@@ -145,6 +146,7 @@ fn DeadlineField(id: NodeId) -> impl IntoView {
             {value_input}
             <Show when=move || matches!(deadline.get(), Deadline::Month { .. } | Deadline::Date { .. })>
                 <span class="deadline-label">{move || deadline.get().label()}</span>
+                <DueBadge id/>
             </Show>
         </div>
     }

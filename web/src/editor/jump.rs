@@ -14,6 +14,7 @@ pub enum Tab {
     Ledger,
     Views,
     Summary,
+    Follow,
     Notice,
     Roster,
     Numbering,
@@ -22,12 +23,13 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 10] = [
+    pub const ALL: [Tab; 11] = [
         Tab::Plan,
         Tab::Checks,
         Tab::Ledger,
         Tab::Views,
         Tab::Summary,
+        Tab::Follow,
         Tab::Notice,
         Tab::Roster,
         Tab::Numbering,
@@ -42,6 +44,7 @@ impl Tab {
             Tab::Ledger => "台账",
             Tab::Views => "分工视图",
             Tab::Summary => "统计与总结",
+            Tab::Follow => "督办",
             Tab::Notice => "通知要素",
             Tab::Roster => "名册",
             Tab::Numbering => "编号样式",

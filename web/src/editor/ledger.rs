@@ -8,6 +8,7 @@ use yaodian::ledger::{
 use yaodian::{Day, Edit, NodeId, ProgressNote, Status};
 
 use crate::browser;
+use crate::editor::due::DueBadge;
 use crate::editor::jump;
 use crate::state::use_state;
 use crate::text_box::TextBox;
@@ -145,7 +146,7 @@ fn LedgerRow(key: Key, today: Day) -> impl IntoView {
         <li class="ledger-row" data-task=id.to_string() class:overdue=overdue>
             <div class="ledger-head">
                 <button class="link task-heading" title="在计划正文中查看" on:click=move |_| jump(Place::Node(id))>{key.heading.clone()}</button>
-                <Show when=overdue><span class="badge overdue-badge">"已逾期"</span></Show>
+                <DueBadge id/>
                 <select class="status" aria-label="进展状态"
                     prop:value=move || status().label()
                     on:change=move |ev| {
@@ -172,11 +173,17 @@ fn LedgerRow(key: Key, today: Day) -> impl IntoView {
                     }).collect_view()}
                 </div>
             </Show>
+            <ul class="extensions">
+                {move || state.with_node(id, |n| n.ledger.extensions.clone()).into_iter().map(|e| view! {
+                    <li class="extension">{e.label()}</li>
+                }).collect_view()}
+            </ul>
             <ul class="notes">
                 {move || state.with_node(id, |n| n.ledger.notes.clone()).into_iter().enumerate().map(|(i, note)| view! {
                     <li class="note">
                         <span class="note-day">{note.day.label()}</span>
                         <span class="note-text">{note.text.clone()}</span>
+                        {(!note.author.is_empty()).then(|| view! { <span class="note-author">{format!("（{}报送）", note.author)}</span> })}
                         <button class="icon remove-note" title="删除这条进展" aria-label="删除这条进展"
                             on:click=move |_| state.edit(Edit::RemoveNote(id, i))>"×"</button>
                     </li>

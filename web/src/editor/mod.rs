@@ -8,6 +8,7 @@ use crate::lazy::{lazy, lazy_view};
 use crate::state::use_state;
 use checks::ChecksPanel;
 use export::ExportPanel;
+use follow::FollowPanel;
 use ledger::LedgerPanel;
 use notice::NoticePanel;
 use numbering::NumberingPanel;
@@ -19,7 +20,9 @@ use views::ViewsPanel;
 
 mod checks;
 mod division;
+pub mod due;
 mod export;
+mod follow;
 pub mod jump;
 mod ledger;
 mod notice;
@@ -39,6 +42,7 @@ lazy_view!(fn checks_tab() in checks => view! { <ChecksPanel/> });
 lazy_view!(fn ledger_tab() in ledger => view! { <LedgerPanel/> });
 lazy_view!(fn views_tab() in views => view! { <ViewsPanel/> });
 lazy_view!(fn summary_tab() in summary => view! { <SummaryPanel/> });
+lazy_view!(fn follow_tab() in follow => view! { <FollowPanel/> });
 lazy_view!(fn preview_tab() in preview => view! { <PreviewPanel/> });
 lazy_view!(fn export_tab() in export => view! { <ExportPanel/> });
 
@@ -97,6 +101,7 @@ pub fn EditorPage() -> impl IntoView {
             }).collect_view()}
         </div></nav>
         <RosterLists/>
+        <due::Attention/>
         <main class="editor">
             {move || match tab.get() {
                 Tab::Plan => view! { <PlanPanel/> }.into_any(),
@@ -104,6 +109,7 @@ pub fn EditorPage() -> impl IntoView {
                 Tab::Ledger => lazy(ledger_tab, |build| build()).into_any(),
                 Tab::Views => lazy(views_tab, |build| build()).into_any(),
                 Tab::Summary => lazy(summary_tab, |build| build()).into_any(),
+                Tab::Follow => lazy(follow_tab, |build| build()).into_any(),
                 Tab::Notice => view! { <NoticePanel/> }.into_any(),
                 Tab::Roster => view! { <RosterPanel/> }.into_any(),
                 Tab::Numbering => view! { <NumberingPanel/> }.into_any(),

@@ -13,6 +13,7 @@ use yaodian::Role;
 
 use super::ledger::FilterBar;
 use crate::browser;
+use crate::editor::due::DueBadge;
 use crate::editor::jump;
 use crate::state::use_state;
 use crate::worker;
@@ -158,7 +159,7 @@ fn ListBody(list: Memo<ListView>) -> impl IntoView {
                                             </td>
                                             <td class="owners-cell">{people_line(&d, "；")}</td>
                                             <td class="deadline-cell">{d.deadline.label()}</td>
-                                            <td class="status-cell">{task.status.label()}{task.overdue.then_some(" · 已逾期")}</td>
+                                            <td class="status-cell">{task.status.label()}{task.overdue.then_some(" · 已逾期")} <DueBadge id/></td>
                                         </tr>
                                     }
                                 }).collect_view()}

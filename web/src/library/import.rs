@@ -63,7 +63,9 @@ pub fn ImportDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl
                         state.info(format!("已读取 {what}，请核对下方识别结果后创建计划"));
                         set_source(paragraphs.join("\n"));
                     }
-                    Ok(Done::File(_)) => state.error(format!("无法读取该 {what} 文件")),
+                    Ok(Done::File(_) | Done::Return(_)) => {
+                        state.error(format!("无法读取该 {what} 文件"))
+                    }
                     Err(e) => state.error(e),
                 }
             } else if bytes.starts_with(b"PK") {

@@ -8,12 +8,14 @@ use crate::lazy::{lazy, lazy_view};
 use crate::state::{use_state, Route};
 use import::ImportDialog;
 use new_plan::NewPlanDialog;
+use packet::ReceivedPackets;
 use storage::StoragePanel;
 use templates::TemplatesPanel;
 
 pub mod compare;
 mod import;
 mod new_plan;
+pub mod packet;
 mod storage;
 mod templates;
 
@@ -78,6 +80,7 @@ pub fn LibraryPage() -> impl IntoView {
                 </ul>
             </Show>
             <TemplatesPanel/>
+            <ReceivedPackets/>
             <ComparePicker/>
             <Trash/>
             {lazy(storage_panel, |build| build())}

@@ -12,8 +12,11 @@ use crate::browser;
 use crate::storage::{drafts, LocalStore};
 
 mod backup;
+mod follow;
+pub use follow::PacketFormat;
 mod library;
 mod open;
+mod packets;
 mod roster;
 mod saving;
 mod snapshots;
@@ -27,6 +30,8 @@ pub enum Route {
     Plan(String),
     /// Two plans side by side: old, new.
     Compare(String, String),
+    /// A packet received from another office, being filled in (its `Packet::id`).
+    Packet(String),
 }
 
 impl Route {
@@ -36,6 +41,9 @@ impl Route {
             .and_then(|rest| rest.split_once('/'))
         {
             return Route::Compare(old.to_string(), new.to_string());
+        }
+        if let Some(id) = hash.strip_prefix("/packet/").filter(|id| !id.is_empty()) {
+            return Route::Packet(id.to_string());
         }
         match hash.strip_prefix("/plan/") {
             Some(id) if !id.is_empty() => Route::Plan(id.to_string()),
@@ -48,6 +56,7 @@ impl Route {
             Route::Library => "/".to_string(),
             Route::Plan(id) => format!("/plan/{id}"),
             Route::Compare(old, new) => format!("/compare/{old}/{new}"),
+            Route::Packet(id) => format!("/packet/{id}"),
         }
     }
 }
@@ -126,6 +135,8 @@ pub struct AppState {
     pub drafts: RwSignal<Vec<OpenPlan>>,
     /// How the notice is laid out: the .docx, the text, the preview and 复制到Word alike.
     pub notice_options: RwSignal<NoticeOptions>,
+    /// The departments' returns under review (`state/follow.rs`).
+    returns: RwSignal<follow::Returns>,
 }
 
 /// What a change of the open plan may have changed, so that only what shows it re-runs.
@@ -203,6 +214,7 @@ impl AppState {
             queued: StoredValue::new(false),
             drafts: RwSignal::new(kept),
             notice_options: RwSignal::new(NoticeOptions::default()),
+            returns: RwSignal::new(follow::Returns::default()),
         };
         if !warnings.is_empty() {
             state.error(warnings.join("；"));

@@ -5,6 +5,7 @@ use super::{AppState, OpenPlan, Scope, Toast, ToastAction};
 use crate::browser;
 use leptos::prelude::*;
 use yaodian::ledger::year_choices;
+use yaodian::plan::follow::FollowUp;
 use yaodian::{Edit, Node, NodeId, Plan};
 
 impl AppState {
@@ -71,7 +72,12 @@ impl AppState {
 
     /// [`AppState::edit`], saying whether the edit was applied (else the reason is shown).
     pub fn edit_applied(self, edit: Edit) -> bool {
-        let scope = Scope::from(edit.scope());
+        // Several edits at once (a return accepted) may change several nodes' content: every
+        // node is told, not only the shape.
+        let scope = match (&edit, edit.scope()) {
+            (Edit::Many(_), yaodian::Scope::Shape) => Scope::All,
+            (_, scope) => Scope::from(scope),
+        };
         let typing = edit.merge_key().is_some();
         let result = self.modify(scope, |o| o.editor.apply(edit));
         match result {
@@ -141,6 +147,16 @@ impl AppState {
     pub fn plan_years(self) -> Vec<i32> {
         self.with_plan_shape(|p| year_choices(p.period))
             .unwrap_or_default()
+    }
+
+    /// When deadlines warn (the warning days and the calendar; not the rounds): tracked like
+    /// the shape, which their edits change.
+    pub fn warnings(self) -> FollowUp {
+        self.with_plan_shape(|p| FollowUp {
+            rounds: Vec::new(),
+            ..p.follow.clone()
+        })
+        .unwrap_or_default()
     }
 
     /// Reads something from the open plan without tracking.

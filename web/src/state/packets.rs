@@ -1,0 +1,84 @@
+//! Packets another office sent, filled in here by a department that uses Yaodian: kept in
+//! storage as they are typed (`store::packets`), returned as a file.
+
+use super::{AppState, Route};
+use crate::browser;
+use leptos::prelude::*;
+use yaodian::ledger::packet::{Column, Packet};
+
+impl AppState {
+    /// The packets kept in this browser (re-read when the library changes, in any tab).
+    pub fn packets(self) -> Vec<Packet> {
+        self.library.with(|l| l.packets())
+    }
+
+    /// Keeps a received packet file (replacing one of the same plan, round and department)
+    /// and opens it.
+    pub fn receive_packet(self, text: &str) {
+        let packet = match Packet::from_json(text) {
+            Ok(p) => p,
+            Err(e) => return self.error(e),
+        };
+        if packet.returned.is_some() {
+            return self.error(
+                "这是一份已填好的回执，应由发出报送表的单位在计划的“督办”页“导入回执”中导入",
+            );
+        }
+        let id = packet.id();
+        self.locked(move || {
+            let result = self.library.try_update(|l| {
+                l.change_packets(|list| {
+                    list.retain(|p| p.key() != packet.key());
+                    list.push(packet);
+                })
+            });
+            match result {
+                Some(Ok(_)) => self.go(Route::Packet(id)),
+                Some(Err(e)) => self.error(format!("报送包未能保存：{e}")),
+                None => {}
+            }
+        });
+    }
+
+    /// Writes one answer of one task as typed; an answer that cannot be stored is said so.
+    pub fn answer_packet(self, id: String, task: u32, column: Column, text: String) {
+        self.locked(move || {
+            let result = self.library.try_update(|l| {
+                l.change_packets(|list| {
+                    let packet = list.iter_mut().find(|p| p.id() == id)?;
+                    let task = packet.tasks.iter_mut().find(|t| t.id == task)?;
+                    Some(column.set(&mut task.answer, &text))
+                })
+            });
+            match result {
+                Some(Ok((_, Some(Err(e))))) => self.error(e),
+                Some(Err(e)) => self.error(format!("填写的内容未能保存：{e}")),
+                _ => {}
+            }
+        });
+    }
+
+    /// Offers the filled-in packet as the return file.
+    pub fn export_return(self, id: &str) {
+        let Some(packet) = self.packets().into_iter().find(|p| p.id() == id) else {
+            return;
+        };
+        let name = packet.return_file_name();
+        let json = packet.returned_on(browser::today()).to_json();
+        self.report(
+            browser::download(&name, "application/json", &json),
+            format!("已下载 {name}，请将该文件发回{}", packet.plan_name),
+        );
+    }
+
+    pub fn remove_packet(self, id: String) {
+        self.locked(move || {
+            if let Some(Err(e)) = self
+                .library
+                .try_update(|l| l.change_packets(|list| list.retain(|p| p.id() != id)))
+            {
+                self.error(format!("未能删除：{e}"));
+            }
+        });
+    }
+}
