@@ -101,8 +101,19 @@ pub struct Answer {
 }
 
 impl Answer {
+    /// Nothing written (blank text counts as nothing).
     pub fn is_empty(&self) -> bool {
-        *self == Answer::default()
+        self.status.is_none()
+            && [
+                &self.progress,
+                &self.completion,
+                &self.extend_to,
+                &self.extend_reason,
+                &self.wording,
+                &self.comment,
+            ]
+            .iter()
+            .all(|t| t.trim().is_empty())
     }
 }
 
@@ -374,13 +385,15 @@ impl Column {
     }
 
     /// Sets an editable column's value in the answer; an unknown status is an error.
+    /// Text is kept as typed (a form writes it as it is typed); it is trimmed where it is read.
     pub fn set(self, answer: &mut Answer, text: &str) -> Result<(), String> {
-        let text = text.trim().to_string();
+        let text = text.to_string();
         match self {
-            Column::NewStatus if text.is_empty() => answer.status = None,
+            Column::NewStatus if text.trim().is_empty() => answer.status = None,
             Column::NewStatus => {
+                let text = text.trim();
                 answer.status =
-                    Some(Status::from_label(&text).ok_or_else(|| {
+                    Some(Status::from_label(text).ok_or_else(|| {
                         format!("状态“{text}”不在下拉列表中（{}）", status_choices())
                     })?)
             }

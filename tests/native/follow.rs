@@ -589,19 +589,20 @@ fn packets_received_are_kept_by_two_tabs_and_in_the_backup() {
     let plan = identified();
     let packet = make_packet(&plan, DEPARTMENT, &spec("征求意见稿"));
     let other = make_packet(&plan, "局机关各岗位", &spec("征求意见稿"));
-    let mut first = Library::open(MemoryStore::default());
+    // Two tabs over one store, each adding and typing without reloading the other's.
+    let store = super::storage::Shared::default();
+    let mut first = Library::open(store.clone());
+    let mut second = Library::open(store.clone());
     first
         .change_packets(|list| list.push(packet.clone()))
         .unwrap();
-    // A second tab adds another, and types an answer into the first: both are kept.
-    let mut second = Library::open(first.store().clone());
     second
         .change_packets(|list| list.push(other.clone()))
         .unwrap();
-    let mut first = Library::open(second.store().clone());
     first
         .change_packets(|list| list[0].tasks[0].answer.progress = "已落实".into())
         .unwrap();
+    assert_eq!(second.packets(), first.packets());
     let kept = first.packets();
     assert_eq!(kept.len(), 2);
     assert_eq!(kept[0].tasks[0].answer.progress, "已落实");

@@ -210,7 +210,7 @@ fn two_tabs_never_overwrite_each_other() {
 
 /// A store shared by two libraries, as localStorage is by two tabs.
 #[derive(Clone, Default)]
-struct Shared(std::rc::Rc<std::cell::RefCell<MemoryStore>>);
+pub(crate) struct Shared(pub(crate) std::rc::Rc<std::cell::RefCell<MemoryStore>>);
 
 impl Store for Shared {
     fn get(&self, key: &str) -> Option<String> {

@@ -3,7 +3,7 @@
 //! return is a file to send back.
 
 use leptos::prelude::*;
-use yaodian::ledger::packet::{status_choices, Column, Packet, PacketTask};
+use yaodian::ledger::packet::{status_choices, Column, Packet};
 use yaodian::Status;
 
 use crate::browser;
@@ -59,12 +59,12 @@ pub fn PacketPage(id: String) -> impl IntoView {
         state.packets().into_iter().find(|p| p.id() == id)
     });
     // The task list is built once; each field reads its own value.
-    let tasks = move || {
+    let tasks = Memo::new(move |_| {
         packet.with(|p| {
             p.as_ref()
                 .map(|p| (p.kind, p.tasks.iter().map(|t| t.id).collect::<Vec<_>>()))
         })
-    };
+    });
     view! {
         <header class="topbar">
             <button class="back" on:click=move |_| state.go(Route::Library)>"‹ 计划列表"</button>
@@ -72,7 +72,7 @@ pub fn PacketPage(id: String) -> impl IntoView {
             <span class="saved" title="填写的内容随时保存在本浏览器中">"已自动保存"</span>
         </header>
         <main class="packet-page">
-            {move || match tasks() {
+            {move || match tasks.get() {
                 None => view! { <p class="hint">"本浏览器中没有这份报送包（可能已删除）。"</p> }.into_any(),
                 Some((kind, ids)) => {
                     let columns: Vec<Column> = Column::all(kind).into_iter().filter(|c| c.editable()).collect();
@@ -126,25 +126,27 @@ fn PacketTaskForm(
         return ().into_any();
     };
     let fields = columns.into_iter().map(|column| {
-        let value = move || read().map(|t: PacketTask| column.value(&t)).unwrap_or_default();
+        // The stored value when the form is built: what is typed is the field's own from then
+        // on (written behind it, never written back into it while typing).
+        let value = column.value(&first);
         let set = move |text: String| state.answer_packet(id.get_value(), task, column, text);
         let label = column.header();
         let control = match column {
             Column::NewStatus => view! {
                 <select class="packet-status" aria-label=label on:change=move |ev| set(event_target_value(&ev))>
-                    <option value="" selected=move || value().is_empty()>"（不变）"</option>
+                    <option value="" selected=value.is_empty()>"（不变）"</option>
                     {Status::ALL.into_iter().map(|s| view! {
-                        <option value=s.label() selected=move || value() == s.label()>{s.label()}</option>
+                        <option value=s.label() selected=value == s.label()>{s.label()}</option>
                     }).collect_view()}
                 </select>
             }.into_any(),
             Column::ExtendTo | Column::ExtendReason => view! {
                 <input type="text" class=format!("packet-{}", key_of(column)) aria-label=label
-                    prop:value=value on:input=move |ev| set(event_target_value(&ev))/>
+                    prop:value=value.clone() on:input=move |ev| set(event_target_value(&ev))/>
             }.into_any(),
             _ => view! {
                 <textarea class=format!("packet-{}", key_of(column)) aria-label=label rows="2"
-                    prop:value=value on:input=move |ev| set(event_target_value(&ev))></textarea>
+                    prop:value=value.clone() on:input=move |ev| set(event_target_value(&ev))></textarea>
             }.into_any(),
         };
         view! { <label class="packet-field">{label}{control}</label> }

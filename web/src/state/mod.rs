@@ -137,6 +137,8 @@ pub struct AppState {
     pub notice_options: RwSignal<NoticeOptions>,
     /// The departments' returns under review (`state/follow.rs`).
     returns: RwSignal<follow::Returns>,
+    /// Answers typed into a received packet, not yet written (`state/packets.rs`).
+    answers: StoredValue<Vec<(String, u32, yaodian::ledger::packet::Column, String)>>,
 }
 
 /// What a change of the open plan may have changed, so that only what shows it re-runs.
@@ -215,6 +217,7 @@ impl AppState {
             drafts: RwSignal::new(kept),
             notice_options: RwSignal::new(NoticeOptions::default()),
             returns: RwSignal::new(follow::Returns::default()),
+            answers: StoredValue::new(Vec::new()),
         };
         if !warnings.is_empty() {
             state.error(warnings.join("；"));

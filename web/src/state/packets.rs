@@ -40,22 +40,60 @@ impl AppState {
         });
     }
 
-    /// Writes one answer of one task as typed; an answer that cannot be stored is said so.
+    /// Keeps one answer of one task as typed: written under the storage lock, or at once when
+    /// the page goes away first (see [`AppState::flush_now`]).
     pub fn answer_packet(self, id: String, task: u32, column: Column, text: String) {
-        self.locked(move || {
-            let result = self.library.try_update(|l| {
-                l.change_packets(|list| {
-                    let packet = list.iter_mut().find(|p| p.id() == id)?;
-                    let task = packet.tasks.iter_mut().find(|t| t.id == task)?;
-                    Some(column.set(&mut task.answer, &text))
-                })
-            });
-            match result {
-                Some(Ok((_, Some(Err(e))))) => self.error(e),
-                Some(Err(e)) => self.error(format!("填写的内容未能保存：{e}")),
-                _ => {}
-            }
+        self.answers.update_value(|pending| {
+            pending.retain(|(i, t, c, _)| !(i == &id && *t == task && *c == column));
+            pending.push((id, task, column, text));
         });
+        self.locked(move || self.flush_answers());
+    }
+
+    /// Whether answers typed into a packet wait to be written.
+    pub(super) fn answers_pending(self) -> bool {
+        self.answers.with_value(|a| !a.is_empty())
+    }
+
+    /// Writes the answers typed so far into the packets as stored now.
+    pub(super) fn flush_answers(self) {
+        let pending = self
+            .answers
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        if pending.is_empty() {
+            return;
+        }
+        let result = self.library.try_update(|l| {
+            l.change_packets(|list| {
+                let mut problems = Vec::new();
+                for (id, task, column, text) in &pending {
+                    let found = list
+                        .iter_mut()
+                        .find(|p| &p.id() == id)
+                        .and_then(|p| p.tasks.iter_mut().find(|t| t.id == *task));
+                    if let Some(task) = found {
+                        if let Err(e) = column.set(&mut task.answer, text) {
+                            problems.push(e);
+                        }
+                    }
+                }
+                problems
+            })
+        });
+        match result {
+            Some(Ok((_, problems))) if !problems.is_empty() => self.error(problems.join("；")),
+            Some(Err(e)) => {
+                // Kept, to be written with the next answer; said, so nothing is lost silently.
+                self.answers.update_value(|a| {
+                    let newer = std::mem::take(a);
+                    *a = pending;
+                    a.extend(newer);
+                });
+                self.error(format!("填写的内容未能保存：{e}。请先“导出回执”保存一份"));
+            }
+            _ => {}
+        }
     }
 
     /// Offers the filled-in packet as the return file.

@@ -140,6 +140,9 @@ impl AppState {
         if self.unsaved() {
             self.save_now();
         }
+        if self.answers_pending() {
+            self.flush_answers();
+        }
     }
 
     pub(super) fn request_persist(self) {
