@@ -10,6 +10,7 @@
 #[cfg(feature = "office")]
 pub mod docx;
 pub mod fields;
+pub mod holidays;
 pub mod lines;
 pub mod markers;
 mod notice;

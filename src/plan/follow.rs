@@ -134,6 +134,18 @@ impl Calendar {
             .count() as u32
     }
 
+    /// Adds another table's days (a year's notice read into the table).
+    pub fn merge(&mut self, other: &Calendar) {
+        for (days, more) in [
+            (&mut self.holidays, &other.holidays),
+            (&mut self.workdays, &other.workdays),
+        ] {
+            days.extend(more.iter().copied());
+            days.sort();
+            days.dedup();
+        }
+    }
+
     /// The table as the office edits it: one day a line, `2027-10-01 休` or `2027-09-26 班`.
     pub fn text(&self) -> String {
         let mut lines: Vec<(Day, &str)> = self.holidays.iter().map(|d| (*d, "休")).collect();

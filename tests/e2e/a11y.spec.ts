@@ -2,6 +2,7 @@
 // its best practices: landmarks, heading order) on any screen.
 import { test, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { importSample, sample } from './helpers';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -14,7 +15,7 @@ async function noViolations(page: Page, screen: string) {
   expect.soft(found, `${screen}:\n${found.join('\n')}`).toEqual([]);
 }
 
-const TABS = ['计划正文', '检查', '台账', '分工视图', '统计与总结', '通知要素', '名册', '编号样式', '打印预览', '导出'];
+const TABS = ['计划正文', '检查', '台账', '分工视图', '统计与总结', '督办', '通知要素', '名册', '编号样式', '打印预览', '导出'];
 
 test('the plan list, the new-plan and import dialogs, every editor tab and the comparison', async ({ page }) => {
   test.setTimeout(120_000);
@@ -50,4 +51,23 @@ test('the plan list, the new-plan and import dialogs, every editor tab and the c
   await page.locator('#compare').click();
   await expect(page.locator('.compare-summary')).toBeVisible();
   await noViolations(page, 'comparison');
+});
+
+test('the review of returns and the page a department fills a packet in on', async ({ page }) => {
+  await importSample(page, 'tongxin-2020-plan-task-division', 64);
+  await page.getByRole('tab', { name: '督办', exact: true }).click();
+  await page.locator('.recipient').filter({ hasText: /^局健康综合岗位$/ }).locator('input').check();
+  const sent = page.waitForEvent('download');
+  await page.locator('.send-packet').click();
+  const path = (await (await sent).path())!;
+  const packet = JSON.parse(readFileSync(path, 'utf8'));
+  packet.tasks[0].answer = { status: 'Done', progress: '已完成', completion: '', extend_to: '2020年12月', extend_reason: '理由', wording: '', comment: '' };
+  writeFileSync('test-results/a11y-return.json', JSON.stringify(packet));
+  await page.locator('#import-returns').setInputFiles('test-results/a11y-return.json');
+  await expect(page.locator('.proposal').first()).toBeVisible();
+  await noViolations(page, 'the review of returns');
+  await page.getByRole('button', { name: '‹ 计划列表' }).click();
+  await page.locator('#open-packet-file').setInputFiles(path);
+  await expect(page.locator('.packet-task').first()).toBeVisible();
+  await noViolations(page, 'a packet being filled in');
 });

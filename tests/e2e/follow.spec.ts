@@ -178,3 +178,19 @@ test('a stale, a foreign and an unreadable return are told apart', async ({ page
   await expect(page.locator('.refusal').filter({ hasText: 'broken.xlsx' })).toContainText('.xlsx');
   await expect(page.locator('.proposal')).toHaveCount(0);
 });
+
+test('the holiday table from the State Council notice as a page carries it, kept with the plan', async ({ page }) => {
+  await importSample(page, 'tongxin-2020-plan-task-division', 64);
+  await page.getByRole('tab', { name: '督办' }).click();
+  await page.locator('.holiday-notice').fill(readFileSync('tests/fixtures/holidays/2026-traditional.txt', 'utf8'));
+  await page.locator('.read-holiday-notice').click();
+  await expect(page.locator('.toast')).toHaveText(/已读取2026年节假日安排：放假33天，调休上班6天/);
+  await expect(page.locator('.calendar-text')).toHaveValue(/2026-02-14 班\n2026-02-15 休/);
+  await page.reload();
+  await page.getByRole('tab', { name: '督办' }).click();
+  await expect(page.locator('.calendar-text')).toHaveValue(/2026-10-07 休\n2026-10-10 班/);
+  // A line that is not a date is named, and the table is not applied.
+  await page.locator('.calendar-text').fill('2026-10-01 休\n十月一日 休');
+  await page.locator('.apply-calendar').click();
+  await expect(page.locator('.calendar-errors')).toHaveText('第2行：无法识别日期“十月一日”');
+});

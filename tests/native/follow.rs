@@ -622,3 +622,115 @@ fn packets_received_are_kept_by_two_tabs_and_in_the_backup() {
     assert_eq!(kept[0].id(), packet.id());
     assert_ne!(packet.id(), other.id());
 }
+
+/// Days written `m-d`, in one year.
+fn days(year: i32, list: &[&str]) -> Vec<Day> {
+    let mut out: Vec<Day> = list
+        .iter()
+        .flat_map(|item| {
+            let (from, to) = item.split_once("..").unwrap_or((item, item));
+            let at = |t: &str| day(&format!("{year}-{t}")).ordinal();
+            (at(from)..=at(to)).map(Day::from_ordinal)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_state_councils_holiday_notices_read_as_pages_carry_them() {
+    use yaodian::import::holidays::read_holiday_notice;
+    let notice =
+        |name: &str| std::fs::read_to_string(format!("tests/fixtures/holidays/{name}")).unwrap();
+    // 2026, as 光明网 and a traditional forum copy with pinyin in brackets carry it.
+    let off_2026 = days(
+        2026,
+        &[
+            "01-01..01-03",
+            "02-15..02-23",
+            "04-04..04-06",
+            "05-01..05-05",
+            "06-19..06-21",
+            "09-25..09-27",
+            "10-01..10-07",
+        ],
+    );
+    let worked_2026 = days(
+        2026,
+        &["01-04", "02-14", "02-28", "05-09", "09-20", "10-10"],
+    );
+    for name in ["2026.txt", "2026-traditional.txt"] {
+        let read = read_holiday_notice(&notice(name), 1999);
+        assert_eq!((read.year, read.year_found), (2026, true), "{name}");
+        assert_eq!(read.calendar.holidays, off_2026, "{name}");
+        assert_eq!(read.calendar.workdays, worked_2026, "{name}");
+        assert_eq!(read.problems, Vec::<String>::new(), "{name}");
+    }
+    // 2017: single days, 补休, ranges across months; noise between lines; one copy lost a digit.
+    let off_2017 = days(
+        2017,
+        &[
+            "01-01..01-02",
+            "01-27..02-02",
+            "04-02..04-04",
+            "05-01",
+            "05-28..05-30",
+            "10-01..10-08",
+        ],
+    );
+    let worked_2017 = days(2017, &["01-22", "02-04", "04-01", "05-27", "09-30"]);
+    let read = read_holiday_notice(&notice("2017-traditional-noise.txt"), 1999);
+    assert_eq!(read.year, 2017);
+    assert_eq!(read.calendar.holidays, off_2017);
+    assert_eq!(read.calendar.workdays, worked_2017);
+    let read = read_holiday_notice(&notice("2017-noise.txt"), 1999);
+    assert_eq!(read.calendar.workdays, worked_2017);
+    assert_eq!(
+        read.calendar.holidays,
+        days(
+            2017,
+            &[
+                "01-01..01-02",
+                "01-27..02-02",
+                "04-02..04-04",
+                "05-01",
+                "05-28..05-30"
+            ]
+        )
+    );
+    assert_eq!(read.problems.len(), 1);
+    assert!(
+        read.problems[0].contains("“0月1日”不是有效日期"),
+        "{:?}",
+        read.problems
+    );
+    // A copy without its year: the year assumed, and said.
+    let read = read_holiday_notice(&notice("no-year.txt"), 2014);
+    assert_eq!((read.year, read.year_found), (2014, false));
+    assert_eq!(
+        read.calendar.holidays,
+        days(
+            2014,
+            &[
+                "01-01",
+                "01-31..02-06",
+                "04-05",
+                "04-07",
+                "05-01..05-03",
+                "06-02",
+                "09-08",
+                "10-01..10-07"
+            ]
+        )
+    );
+    assert_eq!(
+        read.calendar.workdays,
+        days(2014, &["01-26", "02-08", "05-04", "09-28", "10-11"])
+    );
+    // What it read is the table the office edits: written and read back the same.
+    let read = read_holiday_notice(&notice("2026.txt"), 1999);
+    assert_eq!(
+        Calendar::parse(&read.calendar.text()),
+        (read.calendar, vec![])
+    );
+}

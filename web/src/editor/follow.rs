@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use leptos::prelude::*;
+use yaodian::import::holidays::read_holiday_notice;
 use yaodian::ledger::bulletin::{bulletin, reminder, submissions};
 use yaodian::ledger::checks::Place;
 use yaodian::ledger::packet::{default_round_name, recipients};
@@ -168,7 +169,7 @@ fn review_view(found: Review) -> impl IntoView {
                     })}
                 </h3>
                 <table class="proposals">
-                    <thead><tr><th>"任务"</th><th>"字段"</th><th>"计划中现为"</th><th>"报来"</th><th></th></tr></thead>
+                    <thead><tr><th>"任务"</th><th>"字段"</th><th>"计划中现为"</th><th>"报来"</th><th><span class="visually-hidden">"采纳与否"</span></th></tr></thead>
                     <tbody>{rows.into_iter().map(proposal_row).collect_view()}</tbody>
                 </table>
             </div>
@@ -352,6 +353,33 @@ fn Warnings() -> impl IntoView {
             state.info("已更新节假日表");
         }
     };
+    let notice = RwSignal::new(String::new());
+    let read_notice = move |_| {
+        let assumed = state.with_plan_untracked(|p| p.period.start).unwrap_or(2026);
+        let read = read_holiday_notice(&notice.get_untracked(), assumed);
+        let (mut calendar, found) = Calendar::parse(&table.get_untracked());
+        if !found.is_empty() {
+            errors.set(found.into_iter().map(|(_, e)| e).collect());
+            return;
+        }
+        let (off, worked) = (read.calendar.holidays.len(), read.calendar.workdays.len());
+        if off + worked == 0 {
+            state.error("通知中没有找到放假或上班的日期，请确认粘贴的是节假日安排的通知");
+            return;
+        }
+        calendar.merge(&read.calendar);
+        table.set(calendar.text());
+        errors.set(read.problems);
+        if state.edit_applied(Edit::SetCalendar(calendar)) {
+            let year = if read.year_found {
+                format!("{}年", read.year)
+            } else {
+                format!("（通知中没有写年份，按{}年）", read.year)
+            };
+            state.info(format!("已读取{year}节假日安排：放假{off}天，调休上班{worked}天"));
+            notice.set(String::new());
+        }
+    };
     view! {
         <h2>"临期提醒"</h2>
         <p class="hint">"任务按完成时限分为正常（蓝）、临期（黄：剩余工作日不超过设定天数）、逾期（红）。工作日按周一至周五计，节假日和调休上班日按下表调整。"</p>
@@ -368,9 +396,16 @@ fn Warnings() -> impl IntoView {
             <textarea class="calendar-text" rows="6" prop:value=move || table.get()
                 on:input=move |ev| table.set(event_target_value(&ev))></textarea>
         </label>
-        <ul class="calendar-errors" role="alert">
-            {move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
-        </ul>
+        <div role="alert">
+            <ul class="calendar-errors">
+                {move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
+            </ul>
+        </div>
         <button class="apply-calendar" on:click=apply>"应用节假日表"</button>
+        <label class="calendar">"或粘贴国务院办公厅当年的《部分节假日安排的通知》（网页上复制的全文即可），读出放假和调休上班的日期并入上表"
+            <textarea class="holiday-notice" rows="4" prop:value=move || notice.get()
+                on:input=move |ev| notice.set(event_target_value(&ev))></textarea>
+        </label>
+        <button class="read-holiday-notice" on:click=read_notice>"读取通知并应用"</button>
     }
 }
