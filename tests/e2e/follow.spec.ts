@@ -36,7 +36,12 @@ test('packets out, returns reviewed and merged, 报送情况, undo, and the 督�
   await importSample(page, 'tongxin-2020-plan-task-division', 64);
   // What needs attention as the plan opens: the tasks due before 2020-06 are overdue.
   await page.reload();
-  await expect(page.locator('.attention')).toContainText('逾期');
+  await expect(page.locator('.attention')).toContainText('逾期 1 项，本周到期 0 项');
+  // And the plan list, as the app opens, says which plans of this year have something to chase.
+  await page.getByRole('button', { name: '‹ 计划列表' }).click();
+  await expect(page.locator('.library .attention')).toContainText('2020年全县卫生健康工作要点');
+  await expect(page.locator('.library .attention')).toContainText('逾期 1 项，本周到期 0 项');
+  await page.locator('.open-attention').click();
 
   await page.getByRole('tab', { name: '督办' }).click();
   await page.locator('.round-name').fill(ROUND);

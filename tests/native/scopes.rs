@@ -26,6 +26,10 @@ enum Op {
     /// A node copied from a plan of that year, put after, into, or at the end.
     Insert(usize, u8, i32, String),
     Origin(usize, Option<i32>),
+    /// A department's return accepted: a note, a status and a 延期 of one task, as one edit.
+    Accepted(usize, String),
+    /// A round of packets opened: the plan's follow-up, no node.
+    Round(String),
     Undo,
 }
 
@@ -53,6 +57,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (2020..2023i32).prop_map(Op::Period),
         1 => (any::<usize>(), 0..3u8, 2017..2021i32, text()).prop_map(|(p, at, y, s)| Op::Insert(p, at, y, s)),
         1 => (any::<usize>(), proptest::option::of(2017..2021i32)).prop_map(|(p, y)| Op::Origin(p, y)),
+        1 => (any::<usize>(), text()).prop_map(|(p, s)| Op::Accepted(p, s)),
+        1 => text().prop_map(Op::Round),
         1 => Just(Op::Undo),
     ]
 }
@@ -108,6 +114,34 @@ fn edit(plan: &Plan, op: &Op) -> Option<Edit> {
             }
         }
         Op::Origin(p, year) => Edit::SetOrigin(node(p)?, year.map(origin)),
+        Op::Accepted(p, text) => {
+            let id = node(p)?;
+            Edit::Many(vec![
+                Edit::SetStatus(id, yaodian::Status::InProgress),
+                Edit::AddNote(
+                    id,
+                    yaodian::ProgressNote {
+                        day: yaodian::Day::parse("2020-06-30").unwrap(),
+                        text: format!("进展{text}"),
+                        author: "办公室".into(),
+                    },
+                ),
+                Edit::Extend(
+                    id,
+                    yaodian::Extension {
+                        to: Deadline::Month { year: 2020, month: 12 },
+                        ..Default::default()
+                    },
+                ),
+            ])
+        }
+        Op::Round(name) => Edit::OpenRound {
+            round: yaodian::plan::follow::Round {
+                name: format!("第{name}轮"),
+                ..Default::default()
+            },
+            plan_id: "P1".into(),
+        },
         Op::Undo => return None,
     })
 }

@@ -355,7 +355,9 @@ fn Warnings() -> impl IntoView {
     };
     let notice = RwSignal::new(String::new());
     let read_notice = move |_| {
-        let assumed = state.with_plan_untracked(|p| p.period.start).unwrap_or(2026);
+        let assumed = state
+            .with_plan_untracked(|p| p.period.start)
+            .unwrap_or(2026);
         let read = read_holiday_notice(&notice.get_untracked(), assumed);
         let (mut calendar, found) = Calendar::parse(&table.get_untracked());
         if !found.is_empty() {
@@ -376,7 +378,9 @@ fn Warnings() -> impl IntoView {
             } else {
                 format!("（通知中没有写年份，按{}年）", read.year)
             };
-            state.info(format!("已读取{year}节假日安排：放假{off}天，调休上班{worked}天"));
+            state.info(format!(
+                "已读取{year}节假日安排：放假{off}天，调休上班{worked}天"
+            ));
             notice.set(String::new());
         }
     };

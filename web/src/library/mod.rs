@@ -58,6 +58,7 @@ pub fn LibraryPage() -> impl IntoView {
             </div>
             <p class="intro hint">"在本机浏览器中起草年度工作要点、分解任务、印发 GB/T 9704 格式的通知并跟踪全年台账。计划只保存在这台电脑的浏览器里，不上传任何服务器；请定期用“备份全部数据”另存一份。"</p>
             <Drafts/>
+            <Attention/>
             <Show when=move || creating.get()>
                 <NewPlanDialog on_close=move || creating.set(false)/>
             </Show>
@@ -292,5 +293,27 @@ fn TrashItem(meta: PlanMeta) -> impl IntoView {
                 </Show>
             </span>
         </li>
+    }
+}
+
+/// What the plans of this year have overdue or due this week, as the app opens.
+#[component]
+fn Attention() -> impl IntoView {
+    let state = use_state();
+    let overview = Memo::new(move |_| state.attention_overview());
+    view! {
+        <Show when=move || !overview.with(Vec::is_empty)>
+            <aside class="attention" aria-label="需要督办的计划">
+                <p><strong>"需要关注："</strong>{format!("截至{}", browser::today().label())}</p>
+                <ul>
+                    {move || overview.get().into_iter().map(|(id, title, overdue, soon)| view! {
+                        <li>
+                            <button class="link open-attention" on:click=move |_| state.open_plan(&id)>{title}</button>
+                            <span>{format!("逾期 {overdue} 项，本周到期 {soon} 项")}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </aside>
+        </Show>
     }
 }

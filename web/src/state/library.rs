@@ -4,6 +4,7 @@
 use super::{AppState, OpenPlan, Route, Toast, ToastAction};
 use crate::browser;
 use leptos::prelude::*;
+use yaodian::ledger::due::{attention, Urgency};
 use yaodian::plan::file;
 use yaodian::plan::next_year::next_year;
 use yaodian::store::PlanMeta;
@@ -12,6 +13,24 @@ use yaodian::{Editor, Plan};
 impl AppState {
     pub fn plans(self) -> Vec<PlanMeta> {
         self.library.with(|l| l.plans())
+    }
+
+    /// For each plan of this year with something to chase: its id, its name, how many tasks
+    /// are overdue and how many fall due this week (`ledger::due::attention`).
+    pub fn attention_overview(self) -> Vec<(String, String, usize, usize)> {
+        let today = browser::today();
+        self.library.with(|l| {
+            l.plans()
+                .into_iter()
+                .filter(|m| m.period.contains(today.year))
+                .filter_map(|m| {
+                    let plan = l.load(&m.id).ok()?;
+                    let due = attention(&plan, today);
+                    let overdue = due.iter().filter(|d| d.urgency == Urgency::Overdue).count();
+                    (!due.is_empty()).then(|| (m.id, m.title, overdue, due.len() - overdue))
+                })
+                .collect()
+        })
     }
 
     pub fn trash(self) -> Vec<PlanMeta> {
