@@ -12,7 +12,6 @@ use serde::{Deserialize, Serialize};
 use crate::export::NoticeOptions;
 use crate::ledger::bulletin::Bulletin;
 use crate::ledger::packet::Packet;
-use crate::ledger::returns::Returned;
 use crate::ledger::summary::Summary;
 use crate::ledger::views::ListView;
 use crate::plan::model::Plan;
@@ -78,8 +77,9 @@ pub enum Done {
     File(Vec<u8>),
     /// A document's paragraphs, for `import::import_paragraphs`.
     Paragraphs(Vec<String>),
-    /// A return read back.
-    Return(Box<Returned>),
+    /// A return read back, as JSON (`Returned::from_json`): read where it is reviewed, so that
+    /// the editor's own module carries no packet reader.
+    Return(String),
 }
 
 impl Job<'_> {
@@ -114,7 +114,7 @@ pub fn run(job: &Job, bytes: &[u8]) -> Result<Done, String> {
         }
         Job::BulletinDocx { bulletin, fonts } => Done::File(docx::bulletin_docx(bulletin, *fonts)),
         Job::ReadReturn { file } => {
-            Done::Return(Box::new(crate::import::returns::read_return(file, bytes)?))
+            Done::Return(crate::import::returns::read_return(file, bytes)?.to_json())
         }
         Job::DocxParagraphs => Done::Paragraphs(crate::import::docx::docx_paragraphs(bytes)?),
         Job::XlsxRows => Done::Paragraphs(crate::import::xlsx::xlsx_rows(bytes)?),

@@ -81,6 +81,12 @@ pub fn stored_revision(raw: &str) -> u64 {
         .unwrap_or(0)
 }
 
+#[derive(Deserialize)]
+struct PacketsShape {
+    #[allow(dead_code)]
+    packets: Vec<serde::de::IgnoredAny>,
+}
+
 /// Whether this build can read a stored value of the given kind, and why not. Values set aside
 /// and drafts are never parsed here: they are kept as they are.
 pub(super) fn check(kind: &Kind, raw: &str) -> Result<(), FileError> {
@@ -89,7 +95,9 @@ pub(super) fn check(kind: &Kind, raw: &str) -> Result<(), FileError> {
         Kind::Index => read::<super::library::Index>(raw).map(|_| ()),
         Kind::Roster => read::<super::roster::RosterValue>(raw).map(|_| ()),
         Kind::Templates => super::templates::read(raw).map(|_| ()),
-        Kind::Packets => super::packets::read(raw).map(|_| ()),
+        // Only the shape: each packet is read where it is used (and set aside then if it
+        // cannot be), so that the editor's first download carries no packet reader.
+        Kind::Packets => read::<PacketsShape>(raw).map(|_| ()),
         Kind::Snapshots(_) => read::<super::snapshots::Snapshots>(raw).map(|_| ()),
         Kind::Aside(_) | Kind::Draft(_) => Ok(()),
     }

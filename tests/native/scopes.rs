@@ -129,7 +129,10 @@ fn edit(plan: &Plan, op: &Op) -> Option<Edit> {
                 Edit::Extend(
                     id,
                     yaodian::Extension {
-                        to: Deadline::Month { year: 2020, month: 12 },
+                        to: Deadline::Month {
+                            year: 2020,
+                            month: 12,
+                        },
                         ..Default::default()
                     },
                 ),

@@ -25,10 +25,7 @@ fn main() {
                 let list: Array = paragraphs.iter().map(|p| JsValue::from_str(p)).collect();
                 set(&reply, "paragraphs", &list)
             }
-            Ok(Done::Return(returned)) => {
-                let json = returned.to_json();
-                set(&reply, "returned", &json.into())
-            }
+            Ok(Done::Return(json)) => set(&reply, "returned", &json.into()),
             Err(message) => set(&reply, "error", &message.into()),
         }
         let _ = answer.post_message(&reply);

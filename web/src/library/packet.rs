@@ -54,6 +54,20 @@ pub fn ReceivedPackets() -> impl IntoView {
 pub fn PacketPage(id: String) -> impl IntoView {
     let state = use_state();
     let key = StoredValue::new(id);
+    // The page may be gone before the storage lock is granted: what was typed is written at once.
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush_answers());
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            state.flush_answers();
+        }
+    });
+    let unload = window_event_listener(leptos::ev::beforeunload, move |_| state.flush_answers());
+    on_cleanup(move || {
+        hide.remove();
+        hidden.remove();
+        unload.remove();
+        state.flush_answers();
+    });
     let packet = Memo::new(move |_| {
         let id = key.get_value();
         state.packets().into_iter().find(|p| p.id() == id)

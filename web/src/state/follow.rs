@@ -137,7 +137,7 @@ impl AppState {
                     worker::run(&Job::ReadReturn { file: name.clone() }, Some(&bytes))
                         .await
                         .and_then(|done| match done {
-                            Done::Return(r) => Ok(*r),
+                            Done::Return(json) => Returned::from_json(&json),
                             _ => Err("无法读取该回执".to_string()),
                         })
                 } else {

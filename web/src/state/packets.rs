@@ -41,7 +41,7 @@ impl AppState {
     }
 
     /// Keeps one answer of one task as typed: written under the storage lock, or at once when
-    /// the page goes away first (see [`AppState::flush_now`]).
+    /// the page goes away first (the packet page calls [`AppState::flush_answers`] then).
     pub fn answer_packet(self, id: String, task: u32, column: Column, text: String) {
         self.answers.update_value(|pending| {
             pending.retain(|(i, t, c, _)| !(i == &id && *t == task && *c == column));
@@ -50,13 +50,8 @@ impl AppState {
         self.locked(move || self.flush_answers());
     }
 
-    /// Whether answers typed into a packet wait to be written.
-    pub(super) fn answers_pending(self) -> bool {
-        self.answers.with_value(|a| !a.is_empty())
-    }
-
     /// Writes the answers typed so far into the packets as stored now.
-    pub(super) fn flush_answers(self) {
+    pub fn flush_answers(self) {
         let pending = self
             .answers
             .try_update_value(std::mem::take)

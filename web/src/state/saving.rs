@@ -140,9 +140,6 @@ impl AppState {
         if self.unsaved() {
             self.save_now();
         }
-        if self.answers_pending() {
-            self.flush_answers();
-        }
     }
 
     pub(super) fn request_persist(self) {

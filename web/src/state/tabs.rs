@@ -25,10 +25,7 @@ impl AppState {
         let unload =
             window_event_listener(ev::beforeunload, move |e: web_sys::BeforeUnloadEvent| {
                 self.flush_now();
-                if self.unsaved()
-                    || self.answers_pending()
-                    || self.drafts.with_untracked(|d| !d.is_empty())
-                {
+                if self.unsaved() || self.drafts.with_untracked(|d| !d.is_empty()) {
                     e.prevent_default();
                     e.set_return_value(
                         "有修改尚未保存到浏览器存储中，离开后只保留在本窗口的暂存中。",
