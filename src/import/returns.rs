@@ -4,9 +4,10 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Reader, Xlsx};
 
 use super::docx::check_archive;
+use super::xlsx::cell_value as text;
 use crate::export::packet::{DATA_SHEET, HEADER_ROW, SHEET};
 use crate::ledger::packet::{Column, Packet};
 use crate::ledger::returns::{packet_return, Returned};
@@ -104,20 +105,4 @@ fn answers(packet: &mut Packet, rows: &[Vec<String>], first_row: usize) -> Vec<S
 /// Cell text compared without the line-end differences spreadsheet programs introduce.
 fn normal(text: &str) -> String {
     text.replace("\r\n", "\n").trim().to_string()
-}
-
-fn text(data: &Data) -> String {
-    match data {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Int(n) => n.to_string(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => if *b { "是" } else { "否" }.to_string(),
-        Data::DateTime(dt) => {
-            crate::plan::model::Day::from_ordinal(dt.as_f64().floor() as i64 - 25_569).label()
-        }
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => format!("{e:?}"),
-    }
 }

@@ -38,11 +38,20 @@ pub fn xlsx_rows(bytes: &[u8]) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
-/// A cell's text: numbers without a trailing `.0`, dates as `2024年6月30日`.
+/// A cell's text: numbers without a trailing `.0`, dates as `2024年6月30日`; a string's lines
+/// joined as the table reader expects.
 fn cell(data: &Data) -> String {
     match data {
-        Data::Empty => String::new(),
         Data::String(s) => cell_text(&s.lines().collect::<Vec<_>>()),
+        other => cell_value(other),
+    }
+}
+
+/// A cell's text as it was typed (a string's line breaks kept).
+pub(crate) fn cell_value(data: &Data) -> String {
+    match data {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
         Data::Int(n) => n.to_string(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::Float(f) => f.to_string(),
@@ -53,20 +62,9 @@ fn cell(data: &Data) -> String {
     }
 }
 
-/// An Excel date serial (days since 1899-12-30) as a Chinese date.
+/// An Excel date serial (days since 1899-12-30, which is day -25,569 of 1970) as a Chinese date.
 fn serial_date(serial: f64) -> String {
-    // Civil date from a day count (Howard Hinnant's algorithm), day 0 = 1970-01-01.
-    let days = serial.floor() as i64 - 25569;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year}年{month}月{day}日")
+    crate::plan::model::Day::from_ordinal(serial.floor() as i64 - 25_569).label()
 }
 
 #[cfg(test)]
