@@ -273,7 +273,7 @@ fn whole_refusal(plan: &Plan, id: &str, returned: &Returned) -> Option<String> {
             format!("这是“{}”的报送表，不是本计划的", packet.plan_name)
         });
     }
-    if let Some(current) = plan.follow.current() {
+    if let Some(current) = plan.follow.current_of(packet.kind) {
         match plan.follow.round(&packet.round) {
             // A round the plan has not recorded (its packets came from the command line) is
             // taken as a new one, unless its packet is older than the current round.

@@ -43,9 +43,15 @@ impl FollowUp {
         self.rounds.iter().find(|r| r.name == name)
     }
 
-    /// The round opened last: the one returns are expected for.
+    /// The round opened last: the one 报送情况 shows first.
     pub fn current(&self) -> Option<&Round> {
         self.rounds.last()
+    }
+
+    /// The round of this kind opened last: the one returns of that kind are expected for (a
+    /// 征求意见 round does not make the quarter's progress round stale).
+    pub fn current_of(&self, kind: RoundKind) -> Option<&Round> {
+        self.rounds.iter().rev().find(|r| r.kind == kind)
     }
 }
 

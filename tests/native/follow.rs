@@ -285,6 +285,7 @@ fn with_rounds(plan: &Plan, names: &[&str]) -> Plan {
             .apply(Edit::OpenRound {
                 round: Round {
                     name: name.to_string(),
+                    kind: RoundKind::Draft,
                     opened: Some(day(&format!("2027-0{}-01", i + 1))),
                     departments: vec![DEPARTMENT.into()],
                     ..Round::default()
@@ -316,6 +317,18 @@ fn foreign_stale_and_tampered_returns_are_refused_with_their_reason() {
     let mut unknown = make_packet(&plan, DEPARTMENT, &spec("临时报送"));
     unknown.made = Some(day("2027-01-15"));
     assert!(refusal(&plan, answered(&unknown)).contains("过期的报送表"));
+
+    // A round of another kind opened since does not make the current one stale.
+    let mut later = plan.clone();
+    later.follow.rounds.push(Round {
+        name: "2027年第二季度进度".into(),
+        kind: RoundKind::Progress,
+        opened: Some(day("2027-04-01")),
+        ..Round::default()
+    });
+    let found = review(&later, &[answered(&current)], day("2027-04-02"));
+    assert_eq!(found.refusals, vec![]);
+    assert_eq!(found.proposals.len(), 1);
 
     // Locked columns edited in the sheet, and a row deleted.
     let [first, second] = [current.tasks[0].id, current.tasks[1].id];
