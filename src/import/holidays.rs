@@ -90,39 +90,62 @@ fn is_pinyin(text: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ".contains(c))
 }
 
-/// `X月Y日` (or `Y日` when `month` is given) starting at `at`: the month, the day and where it
-/// ends.
-fn date_at(chars: &[char], at: usize, month: Option<u32>) -> Option<(u32, u32, usize)> {
-    let number = |from: usize| -> Option<(u32, usize)> {
+/// A date as written: `2022年12月31日`, `1月27日`, or `3日` after a range's start.
+#[derive(Clone, Copy)]
+struct Written {
+    year: Option<i32>,
+    month: u32,
+    day: u32,
+    start: usize,
+    end: usize,
+}
+
+/// The date written at `at` (`Y日` alone only when `month` says which month it is in).
+fn date_at(chars: &[char], at: usize, month: Option<u32>) -> Option<Written> {
+    let number = |from: usize, most: usize| -> Option<(u32, usize)> {
         let end = (from..chars.len())
             .find(|&i| !chars[i].is_ascii_digit())
             .unwrap_or(chars.len());
-        (end > from && end - from <= 2)
+        (end > from && end - from <= most)
             .then(|| chars[from..end].iter().collect::<String>().parse().ok())
             .flatten()
             .map(|n| (n, end))
     };
-    let (first, end) = number(at)?;
+    // A year written before the month (`2022年12月31日至2023年1月2日`).
+    let (year, at) = match number(at, 4) {
+        Some((y, end)) if end - at == 4 && chars.get(end) == Some(&'年') => {
+            (Some(y as i32), end + 1)
+        }
+        _ => (None, at),
+    };
+    let (first, end) = number(at, 2)?;
+    let written = |month, day, end| Written {
+        year,
+        month,
+        day,
+        start: at,
+        end,
+    };
     match chars.get(end) {
         Some('月') => {
-            let (day, end) = number(end + 1)?;
-            (chars.get(end) == Some(&'日')).then_some((first, day, end + 1))
+            let (day, end) = number(end + 1, 2)?;
+            (chars.get(end) == Some(&'日')).then(|| written(first, day, end + 1))
         }
-        Some('日') => month.map(|m| (m, first, end + 1)),
+        Some('日') if year.is_none() => month.map(|m| written(m, first, end + 1)),
         _ => None,
     }
 }
 
-/// Every `X月Y日` of a sentence, with where each ends.
-fn dates(chars: &[char]) -> Vec<(u32, u32, usize, usize)> {
+/// Every full date (`X月Y日`, with or without its year) of a sentence.
+fn dates(chars: &[char]) -> Vec<Written> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let starts = chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit());
         match starts.then(|| date_at(chars, i, None)).flatten() {
-            Some((month, day, end)) => {
-                out.push((month, day, i, end));
-                i = end;
+            Some(date) => {
+                out.push(Written { start: i, ..date });
+                i = date.end;
             }
             None => i += 1,
         }
@@ -139,44 +162,53 @@ fn read_sentence(sentence: &str, year: i32, line: usize, out: &mut HolidayNotice
         return;
     }
     let found = dates(&chars);
-    let mut day_of = |month: u32, day: u32| -> Option<Day> {
-        let d = Day { year, month, day };
+    let mut day_of = |date: Written| -> Option<Day> {
+        let d = Day {
+            year: date.year.unwrap_or(year),
+            month: date.month,
+            day: date.day,
+        };
         if d.exists() {
             Some(d)
         } else {
             out.problems.push(format!(
-                "第{line}行：“{month}月{day}日”不是有效日期，已跳过"
+                "第{line}行：“{}月{}日”不是有效日期，已跳过",
+                date.month, date.day
             ));
             None
         }
     };
     let mut days_off = Vec::new();
     let mut days_worked = Vec::new();
-    for (k, &(month, day, _, end)) in found.iter().enumerate() {
-        let Some(start) = day_of(month, day) else {
+    let mut skip_until = 0;
+    for date in &found {
+        if date.start < skip_until {
+            continue; // the end of a range already taken
+        }
+        let Some(start) = day_of(*date) else {
             continue;
         };
         if worked && !off {
             days_worked.push(start);
             continue;
         }
-        // `1月27日至2月2日`, `4月2日至4日`: a range; else the day alone.
-        let range_end = (chars.get(end) == Some(&'至') || skip_bracket(&chars, end) == Some('至'))
-            .then(|| {
-                let after = chars[end..].iter().position(|c| *c == '至')? + end + 1;
-                date_at(&chars, after, Some(month))
-            })
-            .flatten();
-        let next_is_range_end = k > 0 && found[k - 1].3 < found[k].2 && {
-            let between: String = chars[found[k - 1].3..found[k].2].iter().collect();
-            between.contains('至')
-        };
-        if next_is_range_end {
-            continue;
-        }
-        match range_end {
-            Some((m, d, _)) => {
-                let Some(last) = day_of(m, d) else { continue };
+        // `1月27日至2月2日`, `4月2日至4日`, `2022年12月31日至2023年1月2日`: a range; else the
+        // day alone.
+        let to = (chars.get(date.end) == Some(&'至')
+            || skip_bracket(&chars, date.end) == Some('至'))
+        .then(|| {
+            let after = chars[date.end..].iter().position(|c| *c == '至')? + date.end + 1;
+            date_at(&chars, after, Some(date.month))
+        })
+        .flatten();
+        match to {
+            Some(to) => {
+                skip_until = to.end;
+                let to = Written {
+                    year: to.year.or(date.year),
+                    ..to
+                };
+                let Some(last) = day_of(to) else { continue };
                 days_off.extend((start.ordinal()..=last.ordinal()).map(Day::from_ordinal));
             }
             None => days_off.push(start),

@@ -38,25 +38,29 @@ pub fn read_return(file: &str, bytes: &[u8]) -> Result<Returned, String> {
         .worksheet_range(&sheet)
         .map_err(|e| format!("无法读取“{file}”的工作表“{sheet}”（{e}）"))?;
     let rows: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(text).collect()).collect();
-    let tampered = answers(
-        &mut packet,
-        &rows,
-        range.start().map_or(0, |(r, _)| r as usize),
-    );
+    let first_row = range.start().map_or(0, |(r, _)| r as usize);
+    let (tampered, problems) = answers(&mut packet, &rows, first_row);
     Ok(Returned {
         file: file.to_string(),
         packet,
         tampered,
+        problems,
     })
 }
 
-/// Fills the packet's answers from the sheet's rows; returns the locked cells that changed.
-fn answers(packet: &mut Packet, rows: &[Vec<String>], first_row: usize) -> Vec<String> {
+/// Fills the packet's answers from the sheet's rows; returns the locked cells that changed,
+/// and the answers that could not be taken (per task).
+fn answers(
+    packet: &mut Packet,
+    rows: &[Vec<String>],
+    first_row: usize,
+) -> (Vec<String>, Vec<(u32, String)>) {
     let columns = Column::all(packet.kind);
     let mut tampered = Vec::new();
+    let mut problems = Vec::new();
     let header_at = (HEADER_ROW as usize).checked_sub(first_row);
     let Some(header) = header_at.and_then(|h| rows.get(h)) else {
-        return vec!["表头".into()];
+        return (vec!["表头".into()], problems);
     };
     // Columns are found by their headers, so a department that hides or widens columns is fine.
     let mut at = Vec::new();
@@ -67,7 +71,7 @@ fn answers(packet: &mut Packet, rows: &[Vec<String>], first_row: usize) -> Vec<S
         }
     }
     let Some(&(_, id_at)) = at.iter().find(|(c, _)| *c == Column::Id) else {
-        return tampered;
+        return (tampered, problems);
     };
     let mut seen = Vec::new();
     for (n, row) in rows.iter().enumerate().skip(header_at.unwrap_or(0) + 1) {
@@ -87,7 +91,10 @@ fn answers(packet: &mut Packet, rows: &[Vec<String>], first_row: usize) -> Vec<S
                 if let Err(message) = column.set(&mut task.answer, cell(i)) {
                     // A status typed past the drop-down list: said, and the row's status left out.
                     task.answer.status = None;
-                    tampered.push(format!("第{line}行“{}”：{message}", column.header()));
+                    problems.push((
+                        task.id,
+                        format!("第{line}行“{}”：{message}，未导入", column.header()),
+                    ));
                 }
             } else if normal(cell(i)) != normal(&column.value(task)) {
                 tampered.push(format!("第{line}行“{}”", column.header()));
@@ -99,7 +106,7 @@ fn answers(packet: &mut Packet, rows: &[Vec<String>], first_row: usize) -> Vec<S
             tampered.push(format!("“{}{}”一行被删除", task.label, task.title));
         }
     }
-    tampered
+    (tampered, problems)
 }
 
 /// Cell text compared without the line-end differences spreadsheet programs introduce.

@@ -123,17 +123,27 @@ pub fn task_text(title: &str, body: &str) -> String {
 }
 
 /// Splits a proposed text into the lead sentence and the body the way `old_title` was
-/// written: at the first 。, the stop kept only when the old title kept it.
+/// written: the old lead sentence kept when the text still begins with it, else cut at the
+/// first stop (。 dropped when the old title had none, as the notice closes it again); a task
+/// with no lead sentence keeps none.
 pub fn split_wording(text: &str, old_title: &str) -> (String, String) {
     let text = text.trim();
-    let Some(at) = text.find('。') else {
+    let old = old_title.trim();
+    let lead = lead_sentence(old);
+    if old.is_empty() {
+        return (String::new(), text.to_string());
+    }
+    if let Some(rest) = text.strip_prefix(lead.as_str()) {
+        return (old.to_string(), rest.trim().to_string());
+    }
+    let Some((at, stop)) = text.char_indices().find(|(_, c)| "。！？；：".contains(*c)) else {
         return (text.to_string(), String::new());
     };
-    let end = at + '。'.len_utf8();
-    let title = if old_title.trim().ends_with('。') {
-        &text[..end]
-    } else {
+    let end = at + stop.len_utf8();
+    let title = if stop == '。' && !old.ends_with('。') {
         &text[..at]
+    } else {
+        &text[..end]
     };
     (title.to_string(), text[end..].trim().to_string())
 }

@@ -20,6 +20,10 @@ pub struct Returned {
     /// Cells of the workbook's locked columns that differ from what the packet was made with
     /// (`第3行“任务内容”`): the rows cannot be trusted to be the tasks they were.
     pub tampered: Vec<String>,
+    /// Answers that could not be taken, per task (a status typed past the drop-down list):
+    /// the rest of the row and of the return still merge.
+    #[serde(default)]
+    pub problems: Vec<(NodeId, String)>,
 }
 
 impl Returned {
@@ -72,8 +76,11 @@ pub struct Proposal {
     /// What the plan has now.
     pub now: String,
     pub proposed: String,
-    /// The plan changed since the packet went out: `now` is not `was`.
+    /// The plan changed since the packet went out (`now` is not `was`), or another return
+    /// proposes something else for the same field (`rivals`).
     pub conflict: bool,
+    /// What other returns propose for the same task and field: `局机关各岗位报“推进中”`.
+    pub rivals: Vec<String>,
     /// The department's reason (延期理由), when it gave one.
     pub reason: String,
     /// What accepting does; none for a comment.
@@ -98,16 +105,29 @@ impl Proposal {
             one_line(&self.now),
             one_line(&self.proposed)
         );
-        if self.conflict {
-            line.push_str(&format!(
-                "\t冲突：报送表发出时为“{}”，计划中已改为“{}”",
-                one_line(&self.was),
-                one_line(&self.now)
-            ));
+        if let Some(conflict) = self.conflict_text() {
+            line.push_str(&format!("\t{conflict}"));
         } else if self.edit.is_none() {
             line.push_str("\t仅供参考");
         }
         line
+    }
+
+    /// Why this is a conflict, in words; none when it is not one.
+    pub fn conflict_text(&self) -> Option<String> {
+        if !self.conflict {
+            return None;
+        }
+        let mut parts = Vec::new();
+        if self.was != self.now {
+            parts.push(format!(
+                "报送表发出时为“{}”，计划中已改为“{}”",
+                one_line(&self.was),
+                one_line(&self.now)
+            ));
+        }
+        parts.extend(self.rivals.iter().cloned());
+        Some(format!("冲突：{}", parts.join("；")))
     }
 }
 
@@ -143,8 +163,8 @@ pub struct Review {
     pub refusals: Vec<Refusal>,
     /// What the office should know that is not a change (new tasks a packet lacks).
     pub notices: Vec<String>,
-    /// The returns taken into the review (not refused as a whole), in order.
-    pub accepted_files: Vec<(String, String, String)>,
+    /// The returns taken into the review (not refused as a whole): their places in the list.
+    pub accepted_files: Vec<usize>,
 }
 
 impl Review {
@@ -182,10 +202,18 @@ pub fn parse_extension(text: &str) -> Option<Deadline> {
 
 /// Reads a Yaodian packet file's return (the workbook's are read by `import::returns`).
 pub fn packet_return(file: &str, text: &str) -> Result<Returned, String> {
+    let packet = Packet::from_json(text)?;
+    if packet.returned.is_none() {
+        return Err(format!(
+            "这是发给{}的报送包，还不是回执：请{}在 Yaodian 中打开它、填写后“导出回执”发回",
+            packet.department, packet.department
+        ));
+    }
     Ok(Returned {
         file: file.to_string(),
-        packet: Packet::from_json(text)?,
+        packet,
         tampered: Vec::new(),
+        problems: Vec::new(),
     })
 }
 
@@ -193,7 +221,7 @@ pub fn packet_return(file: &str, text: &str) -> Result<Returned, String> {
 pub fn review(plan: &Plan, returns: &[Returned], today: Day) -> Review {
     let mut out = Review::default();
     let id = plan_id(plan);
-    for returned in returns {
+    for (index, returned) in returns.iter().enumerate() {
         let packet = &returned.packet;
         let refuse = |reason: String| Refusal {
             file: returned.file.clone(),
@@ -205,11 +233,7 @@ pub fn review(plan: &Plan, returns: &[Returned], today: Day) -> Review {
             out.refusals.push(refuse(reason));
             continue;
         }
-        out.accepted_files.push((
-            returned.file.clone(),
-            packet.department.clone(),
-            packet.round.clone(),
-        ));
+        out.accepted_files.push(index);
         let day = packet.returned.unwrap_or(today);
         for task in &packet.tasks {
             let heading = format!("{}{}", task.label, task.title);
@@ -240,9 +264,11 @@ pub fn review(plan: &Plan, returns: &[Returned], today: Day) -> Review {
                 day,
                 today,
             };
-            match proposals(&ctx, node, task) {
-                Ok(found) => out.proposals.extend(found),
-                Err(reason) => out.refusals.push(row_refusal(reason)),
+            let (found, problems) = proposals(&ctx, node, task);
+            out.proposals.extend(found);
+            let typed = returned.problems.iter().filter(|(id, _)| *id == task.id);
+            for reason in problems.into_iter().chain(typed.map(|(_, p)| p.clone())) {
+                out.refusals.push(row_refusal(reason));
             }
         }
         let sent: Vec<NodeId> = packet.tasks.iter().map(|t| t.id).collect();
@@ -261,7 +287,31 @@ pub fn review(plan: &Plan, returns: &[Returned], today: Day) -> Review {
             ));
         }
     }
+    mark_rivals(&mut out.proposals);
     out
+}
+
+/// Two returns proposing different values for one field of one task (the lead says 已完成,
+/// a partner 推进中) are both conflicts: neither is applied by accepting all.
+fn mark_rivals(proposals: &mut [Proposal]) {
+    let said: Vec<(NodeId, Field, String, String)> = proposals
+        .iter()
+        .filter(|p| p.edit.is_some() && p.field != Field::Progress)
+        .map(|p| (p.id, p.field, p.proposed.clone(), p.department.clone()))
+        .collect();
+    for p in proposals.iter_mut() {
+        if p.edit.is_none() || p.field == Field::Progress {
+            continue;
+        }
+        p.rivals = said
+            .iter()
+            .filter(|(id, field, value, _)| {
+                *id == p.id && *field == p.field && *value != p.proposed
+            })
+            .map(|(_, _, value, who)| format!("{who}报“{}”", one_line(value)))
+            .collect();
+        p.conflict |= !p.rivals.is_empty();
+    }
 }
 
 fn whole_refusal(plan: &Plan, id: &str, returned: &Returned) -> Option<String> {
@@ -273,7 +323,16 @@ fn whole_refusal(plan: &Plan, id: &str, returned: &Returned) -> Option<String> {
             format!("这是“{}”的报送表，不是本计划的", packet.plan_name)
         });
     }
-    if let Some(current) = plan.follow.current_of(packet.kind) {
+    // The latest round of this kind sent to this department (a later round that did not go to
+    // it does not make its return stale).
+    let current = plan
+        .follow
+        .rounds
+        .iter()
+        .rev()
+        .find(|r| r.kind == packet.kind && r.departments.contains(&packet.department))
+        .or_else(|| plan.follow.current_of(packet.kind));
+    if let Some(current) = current {
         match plan.follow.round(&packet.round) {
             // A round the plan has not recorded (its packets came from the command line) is
             // taken as a new one, unless its packet is older than the current round.
@@ -326,7 +385,8 @@ struct Context<'a> {
     today: Day,
 }
 
-fn proposals(ctx: &Context, node: &Node, task: &PacketTask) -> Result<Vec<Proposal>, String> {
+/// What the task's answer proposes, and what of it could not be read (the rest still stands).
+fn proposals(ctx: &Context, node: &Node, task: &PacketTask) -> (Vec<Proposal>, Vec<String>) {
     let answer = &task.answer;
     let mut out = Vec::new();
     let id = node.id;
@@ -338,11 +398,16 @@ fn proposals(ctx: &Context, node: &Node, task: &PacketTask) -> Result<Vec<Propos
             heading: ctx.heading.to_string(),
             field,
             conflict: field != Field::Progress && edit.is_some() && was != now,
+            rivals: Vec::new(),
             was,
             now,
             proposed,
             reason: String::new(),
-            edit,
+            // Its own undo step: never merged with the office's typing in the same field.
+            edit: edit.map(|e| match e {
+                Edit::Many(_) => e,
+                e => Edit::Many(vec![e]),
+            }),
         })
     };
     let ledger = &node.ledger;
@@ -391,8 +456,9 @@ fn proposals(ctx: &Context, node: &Node, task: &PacketTask) -> Result<Vec<Propos
     }
     let wording = answer.wording.trim();
     let now_text = task_text(&node.title, &node.body);
-    if !wording.is_empty() && wording != now_text {
-        let (title, body) = split_wording(wording, &node.title);
+    let (title, body) = split_wording(wording, &node.title);
+    // Compared as the plan would have it once accepted: then an accepted wording is gone.
+    if !wording.is_empty() && task_text(&title, &body) != now_text {
         let edit = Edit::Many(vec![
             Edit::SetNodeText(id, NodeField::Title, title),
             Edit::SetNodeText(id, NodeField::Body, body),
@@ -417,9 +483,10 @@ fn proposals(ctx: &Context, node: &Node, task: &PacketTask) -> Result<Vec<Propos
     let extend = answer.extend_to.trim();
     if !extend.is_empty() {
         let Some(to) = parse_extension(extend) else {
-            return Err(format!(
-                "申请延期至“{extend}”无法识别，请写成“2027年6月”或“2027年6月30日”"
-            ));
+            let problem = format!(
+                "申请延期至“{extend}”无法识别（应写成“2027年6月”或“2027年6月30日”），这一项未导入；该行其余内容照常审阅"
+            );
+            return (out, vec![problem]);
         };
         let deadline = &node.division.deadline;
         if to != *deadline {
@@ -437,15 +504,16 @@ fn proposals(ctx: &Context, node: &Node, task: &PacketTask) -> Result<Vec<Propos
                 heading: ctx.heading.to_string(),
                 field: Field::Deadline,
                 conflict: task.deadline != *deadline,
+                rivals: Vec::new(),
                 was: task.deadline.label(),
                 now: deadline.label(),
                 proposed: to.label(),
                 reason: answer.extend_reason.trim().into(),
-                edit: Some(Edit::Extend(id, extension)),
+                edit: Some(Edit::Many(vec![Edit::Extend(id, extension)])),
             });
         }
     }
-    Ok(out)
+    (out, Vec::new())
 }
 
 /// The edits that record the review's returns in their rounds (opening a round the plan has
@@ -453,10 +521,15 @@ fn proposals(ctx: &Context, node: &Node, task: &PacketTask) -> Result<Vec<Propos
 pub fn record_returns(plan: &Plan, review: &Review, returns: &[Returned], today: Day) -> Vec<Edit> {
     let mut edits = Vec::new();
     let mut opened: Vec<String> = plan.follow.rounds.iter().map(|r| r.name.clone()).collect();
-    for (file, department, round) in &review.accepted_files {
-        let Some(returned) = returns.iter().find(|r| &r.file == file) else {
+    for &index in &review.accepted_files {
+        let Some(returned) = returns.get(index) else {
             continue;
         };
+        let (file, department, round) = (
+            &returned.file,
+            &returned.packet.department,
+            &returned.packet.round,
+        );
         if !opened.contains(round) {
             opened.push(round.clone());
             edits.push(Edit::OpenRound {

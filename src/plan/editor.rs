@@ -66,6 +66,7 @@ impl Editor {
 
     /// Replaces the whole plan as one undoable step (e.g. restoring from a file).
     pub fn replace(&mut self, plan: Plan) {
+        let plan = self.keeping_identity(plan);
         if plan != self.plan {
             self.undo.push(std::mem::replace(&mut self.plan, plan));
             self.redo.clear();
@@ -85,6 +86,7 @@ impl Editor {
     pub fn undo(&mut self) -> bool {
         match self.undo.pop() {
             Some(previous) => {
+                let previous = self.keeping_identity(previous);
                 self.redo.push(std::mem::replace(&mut self.plan, previous));
                 self.last_merge = None;
                 true
@@ -97,12 +99,22 @@ impl Editor {
     pub fn redo(&mut self) -> bool {
         match self.redo.pop() {
             Some(next) => {
+                let next = self.keeping_identity(next);
                 self.undo.push(std::mem::replace(&mut self.plan, next));
                 self.last_merge = None;
                 true
             }
             None => false,
         }
+    }
+
+    /// Once packets went out under the plan's identity, no step back or forward takes it
+    /// away: the departments' returns must still be known as this plan's.
+    fn keeping_identity(&self, mut plan: Plan) -> Plan {
+        if plan.follow.plan_id.is_empty() {
+            plan.follow.plan_id = self.plan.follow.plan_id.clone();
+        }
+        plan
     }
 
     /// Ends the current typing run, so the next keystroke starts a new undo step.

@@ -35,6 +35,16 @@ impl Default for FollowUp {
 }
 
 impl FollowUp {
+    /// What a copy of the plan (next year's, a duplicate) keeps: the office's settings, not the
+    /// identity, rounds or returns, which belong to this plan (so no return of it merges there).
+    pub fn for_copy(&self) -> FollowUp {
+        FollowUp {
+            warn_days: self.warn_days,
+            calendar: self.calendar.clone(),
+            ..FollowUp::default()
+        }
+    }
+
     pub fn is_default(&self) -> bool {
         *self == FollowUp::default()
     }

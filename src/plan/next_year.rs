@@ -137,6 +137,7 @@ pub fn next_year(plan: &Plan) -> RolledForward {
     let old = plan.period;
     let shift = old.end - old.start + 1;
     let mut next = plan.clone();
+    next.follow = plan.follow.for_copy();
     next.period = Period {
         start: old.start + shift,
         end: old.end + shift,

@@ -615,6 +615,7 @@ impl<S: Store> Library<S> {
     pub fn duplicate(&mut self, id: &str, now: f64) -> Result<String, String> {
         let mut plan = self.load(id).map_err(|e| e.to_string())?;
         plan.title = format!("{}（副本）", plan.name());
+        plan.follow = plan.follow.for_copy();
         self.create(&plan, now).map_err(|e| e.to_string())
     }
 

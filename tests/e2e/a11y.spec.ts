@@ -61,6 +61,7 @@ test('the review of returns and the page a department fills a packet in on', asy
   await page.locator('.send-packet').click();
   const path = (await (await sent).path())!;
   const packet = JSON.parse(readFileSync(path, 'utf8'));
+  packet.returned = { year: 2020, month: 6, day: 20 };
   packet.tasks[0].answer = { status: 'Done', progress: '已完成', completion: '', extend_to: '2020年12月', extend_reason: '理由', wording: '', comment: '' };
   writeFileSync('test-results/a11y-return.json', JSON.stringify(packet));
   await page.locator('#import-returns').setInputFiles('test-results/a11y-return.json');

@@ -1,5 +1,5 @@
 import { test, expect, Download, Page } from '@playwright/test';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { importSample } from './helpers';
 
@@ -71,6 +71,8 @@ test('packets out, returns reviewed and merged, 报送情况, undo, and the 督�
   const blankA = `test-results/${sheetA.suggestedFilename()}`;
   await sheetA.saveAs(blankA);
   execFileSync('.venv/bin/python', ['tests/docx/fill_packet.py', blankA, returnA, edits]);
+  // The workbook was saved by the department on 2020-06-20: its return day is the file's date.
+  utimesSync(returnA, new Date('2020-06-20T09:00:00'), new Date('2020-06-20T09:00:00'));
 
   // 局综合医改与信息化岗位 uses Yaodian: it opens the packet in its own browser, fills it in.
   const department = await browser.newContext();
@@ -172,12 +174,16 @@ test('a stale, a foreign and an unreadable return are told apart', async ({ page
   await downloads(page, 1, () => page.locator('.send-packet').click());
   const stale = JSON.parse(readFileSync((await first.path())!, 'utf8'));
   stale.tasks[0].answer.progress = '旧一轮的进展';
+  stale.returned = { year: 2020, month: 6, day: 20 };
   const foreign = { ...stale, round: '第二轮', plan_id: 'P-另一份计划', plan_name: '2019年工作要点' };
   writeFileSync('test-results/stale.json', JSON.stringify(stale));
   writeFileSync('test-results/foreign.json', JSON.stringify(foreign));
   writeFileSync('test-results/broken.xlsx', 'PK\u0003\u0004 broken');
-  await page.locator('#import-returns').setInputFiles(['test-results/stale.json', 'test-results/foreign.json', 'test-results/broken.xlsx']);
-  await expect(page.locator('.refusal')).toHaveCount(3);
+  // And the packet as it was sent, never filled in, is not a return.
+  writeFileSync('test-results/blank.json', readFileSync((await first.path())!, 'utf8'));
+  await page.locator('#import-returns').setInputFiles(['test-results/stale.json', 'test-results/foreign.json', 'test-results/broken.xlsx', 'test-results/blank.json']);
+  await expect(page.locator('.refusal')).toHaveCount(4);
+  await expect(page.locator('.refusal').filter({ hasText: 'blank.json' })).toContainText('还不是回执');
   await expect(page.locator('.refusal').filter({ hasText: 'stale.json' })).toContainText('上一轮“第一轮”');
   await expect(page.locator('.refusal').filter({ hasText: 'foreign.json' })).toContainText('这是“2019年工作要点”的报送表');
   await expect(page.locator('.refusal').filter({ hasText: 'broken.xlsx' })).toContainText('.xlsx');

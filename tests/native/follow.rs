@@ -187,6 +187,7 @@ fn every_change_made_since_the_packet_is_a_conflict() {
         file: "r.json".into(),
         packet: answered,
         tampered: vec![],
+        problems: vec![],
     };
     // The office changes every field of the first task after the packet went out.
     let mut editor = Editor::new(base.clone());
@@ -275,6 +276,7 @@ fn answered(packet: &Packet) -> Returned {
         file: "r.xlsx".into(),
         packet,
         tampered: vec![],
+        problems: vec![],
     }
 }
 
@@ -346,13 +348,46 @@ fn foreign_stale_and_tampered_returns_are_refused_with_their_reason() {
     assert!(reason.contains("第4行“任务内容”"), "{reason}");
     assert!(reason.contains("一行被删除"), "{reason}");
 
-    // A status typed past the drop-down list is named.
+    // A status typed past the drop-down list is named on its row; the rest of the row and
+    // of the return still merge.
     let typed = filled(
         &current,
         "typed",
-        serde_json::json!([[first, "报送状态", "基本完成"]]),
+        serde_json::json!([
+            [first, "报送状态", "基本完成"],
+            [first, "进展情况", "已开展学习"],
+            [second, "申请延期至", "明年"],
+            [second, "进展情况", "已部署"],
+        ]),
     );
-    assert!(typed.tampered[0].contains("“基本完成”不在下拉列表中"));
+    assert_eq!(typed.tampered, Vec::<String>::new());
+    let found = review(&plan, &[typed], day("2027-04-02"));
+    let reasons: Vec<&str> = found.refusals.iter().map(|r| r.reason.as_str()).collect();
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("“基本完成”不在下拉列表中")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("申请延期至“明年”无法识别")),
+        "{reasons:?}"
+    );
+    assert_eq!(
+        found
+            .proposals
+            .iter()
+            .map(|p| (p.id, p.field))
+            .collect::<Vec<_>>(),
+        [(first, Field::Progress), (second, Field::Progress)]
+    );
+
+    // A packet file that was never filled in is not a return.
+    let blank = read_return("blank.json", current.to_json().as_bytes()).unwrap_err();
+    assert!(blank.contains("还不是回执"), "{blank}");
 
     // Not a packet at all.
     let table = yaodian::export::xlsx::table_xlsx(&plan, FontChoice::default()).unwrap();
@@ -454,6 +489,14 @@ fn the_command_line_makes_a_packet_and_merges_its_return() {
     );
     let return_path = dir.join("cli-return.xlsx");
     let return_arg = return_path.to_str().unwrap();
+    // The department saved it on 2027-03-28 (noon in China): its return day is the file's date.
+    let noon = (day("2027-03-28").ordinal() as u64) * 86_400 + 4 * 3600;
+    std::fs::File::options()
+        .write(true)
+        .open(&return_path)
+        .unwrap()
+        .set_modified(std::time::UNIX_EPOCH + std::time::Duration::from_secs(noon))
+        .unwrap();
     let lines = yaodian(&["returns", plan_path, return_arg, "--today", "2027-03-28"]);
     assert_eq!(
         lines,
@@ -740,10 +783,176 @@ fn the_state_councils_holiday_notices_read_as_pages_carry_them() {
         read.calendar.workdays,
         days(2014, &["01-26", "02-08", "05-04", "09-28", "10-11"])
     );
+    // 2023: 元旦 from 2022-12-31, its years written out; the signing date is no holiday.
+    let read = read_holiday_notice(&notice("2023-crossing-year.txt"), 1999);
+    assert_eq!(read.year, 2023);
+    let mut off = vec![day("2022-12-31")];
+    off.extend(days(
+        2023,
+        &[
+            "01-01..01-02",
+            "01-21..01-27",
+            "04-05",
+            "04-29..05-03",
+            "06-22..06-24",
+            "09-29..10-06",
+        ],
+    ));
+    assert_eq!(read.calendar.holidays, off);
+    assert_eq!(
+        read.calendar.workdays,
+        days(
+            2023,
+            &["01-28", "01-29", "04-23", "05-06", "06-25", "10-07", "10-08"]
+        )
+    );
     // What it read is the table the office edits: written and read back the same.
     let read = read_holiday_notice(&notice("2026.txt"), 1999);
     assert_eq!(
         Calendar::parse(&read.calendar.text()),
         (read.calendar, vec![])
+    );
+}
+
+#[test]
+fn two_returns_saying_different_things_are_both_conflicts() {
+    let plan = identified();
+    let lead = make_packet(&plan, DEPARTMENT, &spec("征求意见稿"));
+    let id = lead.tasks[0].id;
+    let partner = make_packet(&plan, "局机关各岗位", &spec("征求意见稿"));
+    assert!(
+        partner.tasks.iter().any(|t| t.id == id),
+        "both have the first task"
+    );
+    let with = |packet: &Packet, status: Status, file: &str| {
+        let mut packet = packet.clone();
+        for task in &mut packet.tasks {
+            if task.id == id {
+                task.answer.status = Some(status);
+            }
+        }
+        Returned {
+            file: file.into(),
+            packet,
+            tampered: vec![],
+            problems: vec![],
+        }
+    };
+    let found = review(
+        &plan,
+        &[
+            with(&lead, Status::Done, "a.xlsx"),
+            with(&partner, Status::InProgress, "b.xlsx"),
+        ],
+        day("2027-03-28"),
+    );
+    let statuses: Vec<&yaodian::ledger::returns::Proposal> = found
+        .proposals
+        .iter()
+        .filter(|p| p.field == Field::Status)
+        .collect();
+    assert_eq!(statuses.len(), 2);
+    assert!(statuses.iter().all(|p| p.conflict));
+    assert!(
+        statuses[0].line().contains("局机关各岗位报“推进中”"),
+        "{}",
+        statuses[0].line()
+    );
+    assert!(
+        found.accept_clean(None).is_none(),
+        "neither is applied by accepting all"
+    );
+    // The same value from both is no conflict.
+    let found = review(
+        &plan,
+        &[
+            with(&lead, Status::Done, "a.xlsx"),
+            with(&partner, Status::Done, "b.xlsx"),
+        ],
+        day("2027-03-28"),
+    );
+    assert!(found.proposals.iter().all(|p| !p.conflict));
+}
+
+#[test]
+fn an_accepted_wording_keeps_the_lead_sentence_as_written_and_leaves_the_review() {
+    use yaodian::ledger::packet::split_wording;
+    // The old lead sentence kept when the text begins with it; a title ending in ：kept so.
+    assert_eq!(
+        split_wording("推进分级诊疗。新的正文。", "推进分级诊疗"),
+        ("推进分级诊疗".into(), "新的正文。".into())
+    );
+    assert_eq!(
+        split_wording("重点做好以下工作：一是……", "重点做好以下工作："),
+        ("重点做好以下工作：".into(), "一是……".into())
+    );
+    assert_eq!(
+        split_wording("改写的首句！其余。", "原来的首句"),
+        ("改写的首句！".into(), "其余。".into())
+    );
+    assert_eq!(
+        split_wording("只有正文。", ""),
+        (String::new(), "只有正文。".into())
+    );
+    // Whatever the wording, once accepted the same return proposes it no more.
+    let plan = identified();
+    let packet = make_packet(&plan, DEPARTMENT, &spec("征求意见稿"));
+    for wording in [
+        "没有句号的表述",
+        "首句。\n第二段",
+        "持续深化“三强九严”工程。全年检查两次",
+    ] {
+        let mut answered = packet.clone();
+        answered.tasks[1].answer.wording = wording.into();
+        let returned = Returned {
+            file: "w.json".into(),
+            packet: answered,
+            tampered: vec![],
+            problems: vec![],
+        };
+        let found = review(&plan, std::slice::from_ref(&returned), day("2027-03-28"));
+        let mut editor = Editor::new(plan.clone());
+        editor.apply(found.accept_clean(None).unwrap()).unwrap();
+        let again = review(editor.plan(), &[returned], day("2027-03-28"));
+        assert_eq!(again.proposals, vec![], "{wording}");
+    }
+}
+
+#[test]
+fn the_identity_stays_through_undo_and_not_into_copies() {
+    let plan = plan();
+    let mut editor = Editor::new(plan.clone());
+    editor
+        .apply(Edit::OpenRound {
+            round: Round {
+                name: "第一轮".into(),
+                ..Round::default()
+            },
+            plan_id: "P-fixed".into(),
+        })
+        .unwrap();
+    editor.undo();
+    assert_eq!(
+        editor.plan().follow.plan_id,
+        "P-fixed",
+        "packets went out under it"
+    );
+    assert!(editor.plan().follow.rounds.is_empty());
+    editor.redo();
+    assert_eq!(editor.plan().follow.plan_id, "P-fixed");
+    // Next year's plan and a copy start their own follow-up (the settings kept).
+    let mut followed = editor.plan().clone();
+    followed.follow.warn_days = 8;
+    let next = yaodian::plan::next_year::next_year(&followed).plan;
+    assert_eq!(next.follow.plan_id, "");
+    assert!(next.follow.rounds.is_empty());
+    assert_eq!(next.follow.warn_days, 8);
+    let mut library = yaodian::store::Library::open(yaodian::store::MemoryStore::default());
+    let id = library.create(&followed, 1.0).unwrap();
+    let copy = library.duplicate(&id, 2.0).unwrap();
+    let copied = library.load(&copy).unwrap();
+    assert_eq!(
+        (copied.follow.plan_id.as_str(), copied.follow.rounds.len()),
+        ("", 0)
     );
 }

@@ -24,6 +24,18 @@ fn today(given: Option<&String>) -> Result<Day, String> {
     }
 }
 
+/// The day a file was last written (in China, UTC+8).
+fn modified(path: &str) -> Option<Day> {
+    let secs = std::fs::metadata(path)
+        .ok()?
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    Some(Day::from_ordinal(((secs + 8 * 3600) / 86_400) as i64))
+}
+
 pub fn packet(args: &[String]) -> Result<(), String> {
     let (mut path, mut department, mut round, mut due, mut out, mut day) =
         (None, None, None, None, None, None);
@@ -69,6 +81,12 @@ pub fn packet(args: &[String]) -> Result<(), String> {
         }
     };
     names.retain(|name| !name.trim().is_empty());
+    // Every packet made and checked before anything is written.
+    for name in &names {
+        if make_packet(&plan, name, &spec).tasks.is_empty() {
+            return Err(format!("计划中没有“{name}”承担的任务"));
+        }
+    }
     // A plan file records the round and fixes the plan's identity, as the app does, so that
     // its returns are known however the plan is edited meanwhile.
     let is_file = std::fs::read(&path).is_ok_and(|b| b.trim_ascii_start().starts_with(b"{"));
@@ -95,10 +113,8 @@ pub fn packet(args: &[String]) -> Result<(), String> {
     }
     for name in names {
         let packet = make_packet(&plan, &name, &spec);
-        if packet.tasks.is_empty() {
-            return Err(format!("计划中没有“{name}”承担的任务"));
-        }
-        let json = out.ends_with(".json");
+        // One file per department into a directory: workbooks.
+        let json = !all && out.ends_with(".json");
         let target = if all {
             std::fs::create_dir_all(&out).map_err(|e| format!("无法创建目录 {out}：{e}"))?;
             format!("{out}/{}", packet.file_name("xlsx"))
@@ -146,7 +162,11 @@ pub fn returns(args: &[String]) -> Result<(), String> {
     for file in rest {
         let bytes = std::fs::read(file).map_err(|e| format!("无法读取 {file}：{e}"))?;
         match read_return(file, &bytes) {
-            Ok(r) => returned.push(r),
+            Ok(mut r) => {
+                // A workbook says nothing of when it was filled in: the file's date stands.
+                r.packet.returned = r.packet.returned.or_else(|| modified(file));
+                returned.push(r)
+            }
             Err(message) => println!("{file}\t（整份）\t拒收：{message}"),
         }
     }

@@ -132,7 +132,9 @@ fn ReturnsReview() -> impl IntoView {
             let mut read = Vec::new();
             for file in files {
                 match browser::read_bytes(&file).await {
-                    Ok(bytes) => read.push((file.name(), bytes)),
+                    Ok(bytes) => {
+                        read.push((file.name(), bytes, browser::day_of(file.last_modified())))
+                    }
                     Err(e) => state.error(format!("{}：{e}", file.name())),
                 }
             }
@@ -346,6 +348,14 @@ fn Warnings() -> impl IntoView {
             .unwrap_or_default(),
     );
     let errors = RwSignal::new(Vec::<String>::new());
+    // Undo, redo or another tab change the plan's calendar: the table shows it again.
+    Effect::new(move |seen: Option<Calendar>| {
+        let now = state.warnings().calendar;
+        if seen.as_ref().is_some_and(|seen| *seen != now) {
+            table.set(now.text());
+        }
+        now
+    });
     let apply = move |_| {
         let (calendar, found) = Calendar::parse(&table.get_untracked());
         errors.set(found.into_iter().map(|(_, e)| e).collect());

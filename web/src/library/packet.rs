@@ -35,13 +35,24 @@ pub fn ReceivedPackets() -> impl IntoView {
                 {move || state.packets().into_iter().map(|p| {
                     let id = p.id();
                     let open = id.clone();
+                    let confirming = RwSignal::new(false);
                     view! {
                         <li class="packet-item">
                             <button class="link open-packet" on:click=move |_| state.go(Route::Packet(open.clone()))>
                                 {format!("{}　{}（{}）", p.plan_name, p.round, p.department)}
                             </button>
                             <span class="plan-meta">{format!("{} 项任务", p.tasks.len())}</span>
-                            <button class="danger remove-packet" on:click=move |_| state.remove_packet(id.clone())>"删除"</button>
+                            <Show when=move || confirming.get()
+                                fallback=move || view! {
+                                    <button class="danger remove-packet" on:click=move |_| confirming.set(true)>"删除"</button>
+                                }>
+                                <span class="confirm">"删除后填写的内容也一并删除，确定？（可先“导出回执”保存一份）"</span>
+                                <button class="danger confirm-remove-packet" on:click={
+                                    let id = id.clone();
+                                    move |_| state.remove_packet(id.clone())
+                                }>"确定删除"</button>
+                                <button on:click=move |_| confirming.set(false)>"取消"</button>
+                            </Show>
                         </li>
                     }
                 }).collect_view()}

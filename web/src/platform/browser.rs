@@ -25,6 +25,16 @@ pub fn local_time(ms: f64) -> String {
     )
 }
 
+/// The local day of a time in milliseconds since the epoch (a file's `lastModified`).
+pub fn day_of(ms: f64) -> yaodian::Day {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    yaodian::Day {
+        year: date.get_full_year() as i32,
+        month: date.get_month() + 1,
+        day: date.get_date(),
+    }
+}
+
 /// Today by the browser's clock (local time).
 pub fn today() -> yaodian::Day {
     let date = js_sys::Date::new_0();

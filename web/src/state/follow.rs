@@ -125,14 +125,15 @@ impl AppState {
 
     /// Reads returns (workbooks in the export worker, packet files here), records each in its
     /// round, and puts them into the review.
-    pub fn import_returns(self, files: Vec<(String, Vec<u8>)>) {
+    /// `files`: name, bytes, and the day the file was last changed (a workbook's return day).
+    pub fn import_returns(self, files: Vec<(String, Vec<u8>, yaodian::Day)>) {
         let Some(plan) = self.open_id() else {
             return;
         };
         leptos::task::spawn_local(async move {
             let mut read = Vec::new();
             let mut unreadable = Vec::new();
-            for (name, bytes) in files {
+            for (name, bytes, modified) in files {
                 let result = if bytes.starts_with(b"PK") {
                     worker::run(&Job::ReadReturn { file: name.clone() }, Some(&bytes))
                         .await
@@ -144,7 +145,11 @@ impl AppState {
                     packet_return(&name, &browser::decode_text(&bytes))
                 };
                 match result {
-                    Ok(r) => read.push(r),
+                    Ok(mut r) => {
+                        // A workbook says nothing of when it was filled in: the file's date.
+                        r.packet.returned = r.packet.returned.or(Some(modified));
+                        read.push(r)
+                    }
                     Err(reason) => unreadable.push(Refusal {
                         file: name,
                         department: String::new(),

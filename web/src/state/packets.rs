@@ -28,6 +28,16 @@ impl AppState {
         self.locked(move || {
             let result = self.library.try_update(|l| {
                 l.change_packets(|list| {
+                    // The same packet opened again keeps what was already typed into it.
+                    let mut packet = packet;
+                    if let Some(old) = list.iter().find(|p| p.key() == packet.key()) {
+                        for task in &mut packet.tasks {
+                            let before = old.tasks.iter().find(|t| t.id == task.id);
+                            if let Some(before) = before.filter(|_| task.answer.is_empty()) {
+                                task.answer = before.answer.clone();
+                            }
+                        }
+                    }
                     list.retain(|p| p.key() != packet.key());
                     list.push(packet);
                 })
@@ -93,6 +103,8 @@ impl AppState {
 
     /// Offers the filled-in packet as the return file.
     pub fn export_return(self, id: &str) {
+        // What is still waiting for the storage lock goes in too.
+        self.flush_answers();
         let Some(packet) = self.packets().into_iter().find(|p| p.id() == id) else {
             return;
         };
