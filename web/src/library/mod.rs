@@ -300,7 +300,16 @@ fn TrashItem(meta: PlanMeta) -> impl IntoView {
 #[component]
 fn Attention() -> impl IntoView {
     let state = use_state();
-    let overview = Memo::new(move |_| state.attention_overview());
+    // Reading every plan of the year is no work for the first paint: it waits for an idle moment,
+    // and runs again when the library changes (another tab's writes included).
+    let overview = RwSignal::new(Vec::new());
+    Effect::new(move |_| {
+        state.library.track();
+        browser::when_idle(500, move || {
+            // The list may be gone by then (another page opened): then nothing is set.
+            overview.try_set(state.attention_overview());
+        });
+    });
     view! {
         <Show when=move || !overview.with(Vec::is_empty)>
             <aside class="attention" aria-label="需要督办的计划">

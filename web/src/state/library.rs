@@ -17,9 +17,10 @@ impl AppState {
 
     /// For each plan of this year with something to chase: its id, its name, how many tasks
     /// are overdue and how many fall due this week (`ledger::due::attention`).
+    /// Untracked: it reads every plan of the year, so the plan list asks for it when idle.
     pub fn attention_overview(self) -> Vec<(String, String, usize, usize)> {
         let today = browser::today();
-        self.library.with(|l| {
+        self.library.with_untracked(|l| {
             l.plans()
                 .into_iter()
                 .filter(|m| m.period.contains(today.year))
