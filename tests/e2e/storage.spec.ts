@@ -319,7 +319,12 @@ test.describe('the parts that load on demand', () => {
     await expect(page.locator('.panic-overlay')).toHaveCount(0);
   });
 
-  test('the editor opens on a stored plan with none of them fetched', async ({ page }) => {
+  // Which files each part loads (scripts/build-web writes it beside the parts).
+  const partFiles = (point: string) =>
+    readFileSync('dist/web-pkg/split-points.txt', 'utf8').split('\n').find((l) => l.startsWith(`${point}: `))!.slice(point.length + 2).split(' ').sort();
+  const partsOf = (paths: string[]) => paths.filter((p) => /\/(split|chunk)_/.test(p)).map((p) => p.split('/').pop()!).sort();
+
+  test('the editor opens on a stored plan with its own part only, fetched beside the main module', async ({ page }) => {
     const id = await newPlan(page);
     const fetched: string[] = [];
     page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
@@ -327,7 +332,22 @@ test.describe('the parts that load on demand', () => {
     await page.goto(`/#/plan/${id}`);
     await expect(page.locator('.node')).toHaveCount(8);
     await firstTitle(page).fill('无需其他部分即可编辑');
-    expect(fetched.filter((path) => /split_|chunk_/.test(path))).toEqual([]);
+    // The editor's part and its chunks, each once (the page preloads them), and no other part.
+    expect(partsOf(fetched)).toEqual(partFiles('editor'));
     expect(fetched.filter((path) => /^\/web-pkg\/yaodian-web-\w+_bg\.wasm$/.test(path))).toHaveLength(1);
+    // A first visit is a few files: the page, its script, styles and icons, the main module, the
+    // loader of parts, the part's files.
+    expect(fetched.length).toBeLessThanOrEqual(12);
   });
+
+  test('the plan list opens with its own part only, in a few files', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto('/');
+    await expect(page.locator('#new-plan')).toBeVisible();
+    await expect(page.locator('.storage-panel')).toBeVisible();
+    expect(partsOf(fetched)).toEqual(partFiles('library'));
+    expect(fetched.length).toBeLessThanOrEqual(12);
+  });
+
 });

@@ -10,8 +10,9 @@ use crate::library::packet::PacketPage;
 use crate::library::LibraryPage;
 use crate::state::{use_state, AppState, Route};
 
-// The plan list and the comparison load when first shown: the first download is the editor's.
+// Every page loads when first shown: the first download is the shell (state, storage, messages).
 lazy_view!(fn library_page() in library => view! { <LibraryPage/> });
+lazy_view!(pub fn editor_page() in editor => view! { <EditorPage/> });
 lazy_view!(fn compare_page(old: String, new: String) in compare => view! { <ComparePage old new/> });
 lazy_view!(fn packet_page(id: String) in packet => view! { <PacketPage id/> });
 
@@ -35,7 +36,7 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="app">
             {move || match page.get() {
-                Route::Plan(_) => view! { <EditorPage/> }.into_any(),
+                Route::Plan(_) => lazy(editor_page, |build| build()).into_any(),
                 Route::Compare(old, new) => lazy(compare_page, move |build| build(old.clone(), new.clone())).into_any(),
                 Route::Library => lazy(library_page, |build| build()).into_any(),
                 Route::Packet(id) => lazy(packet_page, move |build| build(id.clone())).into_any(),

@@ -17,14 +17,11 @@ mod text_box;
 
 pub use platform::{browser, lazy, panic, storage, worker};
 
-/// Mounts the app on the page's body, in place of the frame the page painted from HTML.
+/// Mounts the app on the page's body, below the frame the page painted from HTML; the frame
+/// goes when the first page is shown (its part loaded, [`lazy::lazy`]), so that nothing
+/// smaller is painted in between.
 pub fn start() {
+    browser::mark("yaodian:main");
     panic::install();
     leptos::mount::mount_to_body(app::App);
-    if let Some(frame) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("frame"))
-    {
-        frame.remove();
-    }
 }

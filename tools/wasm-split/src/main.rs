@@ -8,9 +8,15 @@
 //! - `split-files.txt`: those files, one per line; `split-points.txt`: which files each split
 //!   point loads (`point: file file…` per line).
 //!
-//! Prints the build id.
+//! Prints the build id. The split is `wasm_split_cli_support` (vendored in `vendor/`) with fewer,
+//! larger chunks (`FIRST_VISIT`).
 use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
+
+/// The parts a first visit loads: the plan list (with its data-safety panel), or an opened
+/// plan's editor. Shared code is chunked by which of them uses it (`merge_chunks`): a first
+/// visit loads three files of parts, the other parts up to five.
+const FIRST_VISIT: &[&str] = &["library", "editor"];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,6 +26,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let input_wasm = std::fs::read(input)?;
     let mut hasher = DefaultHasher::new();
     hasher.write(&input_wasm);
+    // The same wasm split another way is another build.
+    hasher.write(wasm_split_cli_support::MERGE_POLICY.as_bytes());
+    for part in FIRST_VISIT {
+        hasher.write(part.as_bytes());
+    }
     let id = format!("{:016x}", hasher.finish());
 
     let out_dir = PathBuf::from(out_dir);
@@ -33,6 +44,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         options.main_out_path = &main_out;
         options.main_module = &main_module;
         options.link_name = &link_name;
+        options.first_visit = FIRST_VISIT;
         options
     })
     .map_err(|error| format!("{error:?}"))?;
@@ -62,6 +74,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     points.sort();
     std::fs::write(out_dir.join("split-points.txt"), points.join("\n") + "\n")?;
+    // A first visit loads its part and the chunks of the first-visit parts' sets it is in.
+    for point in FIRST_VISIT {
+        let files = split.prefetch_map.get(*point).map_or(0, Vec::len);
+        if files > 1 + (1 << (FIRST_VISIT.len() - 1)) {
+            return Err(
+                format!("a first visit to `{point}` would load {files} files of parts").into(),
+            );
+        }
+    }
     println!("{id}");
     Ok(())
 }

@@ -4,6 +4,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::lazy::{lazy, lazy_view};
 use crate::state::use_state;
 use checks::ChecksPanel;
@@ -48,6 +49,7 @@ lazy_view!(fn export_tab() in export => view! { <ExportPanel/> });
 
 #[component]
 pub fn EditorPage() -> impl IntoView {
+    browser::mark("yaodian:editor");
     let state = use_state();
     let tab = RwSignal::new(Tab::Plan);
     provide_context(EditorTab(tab));

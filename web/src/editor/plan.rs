@@ -36,9 +36,22 @@ struct Row {
     kind: NodeKind,
 }
 
-/// Rows put on the page at first, and added each frame after: a long plan is editable at once.
-const FIRST_ROWS: usize = 60;
-const ROWS_PER_FRAME: usize = 150;
+/// Rows put on the page at first (more than a screenful: they start below the plan's header),
+/// then added frame by frame: a long plan is editable at once, and no frame's work keeps the
+/// page from answering for long (a task past 50 ms counts as blocking).
+const FIRST_ROWS: usize = 8;
+
+/// How many rows the next frame adds, from the last frame's and how long after it this frame
+/// came: fewer when it took more than 50 ms, more when it came within two frames of the display.
+fn next_batch(batch: usize, gap_ms: f64) -> usize {
+    if gap_ms > 50.0 {
+        (batch / 2).max(4)
+    } else if gap_ms < 34.0 {
+        (batch + batch.div_ceil(4)).min(400)
+    } else {
+        batch
+    }
+}
 
 #[component]
 pub fn PlanPanel() -> impl IntoView {
@@ -76,9 +89,16 @@ pub fn PlanPanel() -> impl IntoView {
         })
     });
     let shown = RwSignal::new(FIRST_ROWS);
+    let pace = StoredValue::new((FIRST_ROWS, None::<f64>));
     Effect::new(move |_| {
         if shown.get() < rows.with(Vec::len) {
-            request_animation_frame(move || shown.update(|n| *n += ROWS_PER_FRAME));
+            request_animation_frame(move || {
+                let now = browser::now();
+                let (batch, last) = pace.get_value();
+                let batch = last.map_or(batch, |last| next_batch(batch, now - last));
+                pace.set_value((batch, Some(now)));
+                shown.update(|n| *n += batch);
+            });
         }
     });
     // The first time the plan's rows are on the page: the cold-start benchmark's finish line.

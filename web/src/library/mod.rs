@@ -19,11 +19,11 @@ pub mod packet;
 mod storage;
 mod templates;
 
-// The importer (text and .docx) and the data-safety panel load on demand.
+// The importer (text and .docx) loads on demand; the data-safety panel, which every first visit
+// shows, is in the plan list's part.
 lazy_view!(fn import_dialog(importing: RwSignal<bool>) in import => view! {
     <ImportDialog on_close=move || importing.set(false)/>
 });
-lazy_view!(fn storage_panel() in storage => view! { <StoragePanel/> });
 
 #[component]
 pub fn LibraryPage() -> impl IntoView {
@@ -84,7 +84,7 @@ pub fn LibraryPage() -> impl IntoView {
             <ReceivedPackets/>
             <ComparePicker/>
             <Trash/>
-            {lazy(storage_panel, |build| build())}
+            <StoragePanel/>
             <p class="hint">"所有数据只保存在本浏览器中。请定期用“备份全部数据”备份。"</p>
         </main>
     }

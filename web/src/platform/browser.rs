@@ -7,6 +7,16 @@ pub fn now() -> f64 {
     js_sys::Date::now()
 }
 
+/// Removes the frame the page painted before the app started (index.html), if it is still there.
+pub fn drop_frame() {
+    if let Some(frame) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("frame"))
+    {
+        frame.remove();
+    }
+}
+
 /// The current year, from the browser's clock.
 pub fn this_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32

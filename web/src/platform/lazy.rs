@@ -41,7 +41,8 @@ macro_rules! lazy_view {
 pub(crate) use lazy_view;
 
 /// The view of a part: "正在加载…" while `load` fetches it, then `show(builder)`; if it cannot
-/// be loaded, a message and a button to try again.
+/// be loaded, a message and a button to try again. The first part shown (a page) takes the
+/// place of the page's frame (index.html), which stays until then.
 pub fn lazy<C, Fut>(
     load: impl Fn() -> Fut + 'static,
     show: impl Fn(C) -> AnyView + Send + Sync + 'static,
@@ -53,13 +54,19 @@ where
     let part = LocalResource::new(load);
     move || match part.get() {
         None => view! { <p class="lazy-loading">"正在加载…"</p> }.into_any(),
-        Some(Ok(build)) => untrack(|| show(build)),
-        Some(Err(LoadFailed)) => view! {
+        Some(Ok(build)) => {
+            crate::browser::drop_frame();
+            untrack(|| show(build))
+        }
+        Some(Err(LoadFailed)) => {
+            crate::browser::drop_frame();
+            view! {
             <div class="lazy-failed" role="alert">
                 "这一部分未能加载，可能是网络已断开。联网后请重试；已保存的计划不受影响。"
                 <button on:click=move |_| part.refetch()>"重试"</button>
             </div>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }

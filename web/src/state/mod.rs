@@ -182,7 +182,8 @@ pub fn use_state() -> AppState {
 impl AppState {
     /// Opens the library in localStorage and the page the address names.
     pub fn start() -> AppState {
-        let mut library = Library::open(LocalStore);
+        // User Timing measures of the start (printed by the browser benchmarks).
+        let mut library = browser::measure("yaodian:start:library", || Library::open(LocalStore));
         let mut warnings = std::mem::take(&mut library.warnings);
         let roster = library.roster();
         let kept: Vec<OpenPlan> = drafts::all()
@@ -222,8 +223,10 @@ impl AppState {
         if !warnings.is_empty() {
             state.error(warnings.join("；"));
         }
-        // The page the address names is there on the first paint (its parts not fetched).
-        browser::at_once(|| state.follow_hash());
+        // The page the address names is chosen before the first paint (its part loads then).
+        browser::measure("yaodian:start:route", || {
+            browser::at_once(|| state.follow_hash())
+        });
         state
     }
 
