@@ -266,7 +266,7 @@ impl Packet {
                 "这个报送包由较新版本的 Yaodian 生成（格式版本 {version}），请先更新本页面"
             ));
         }
-        serde_json::from_value(value).map_err(|e| format!("报送包已损坏（{e}）"))
+        crate::plan::file::from_migrated(&value).map_err(|e| format!("报送包已损坏（{e}）"))
     }
 
     /// The file name a packet is offered under: `2027年第一季度进度-办公室.xlsx`.

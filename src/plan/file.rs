@@ -1,6 +1,7 @@
 //! The plan file: the JSON the app exports as a backup, the CLI reads, and storage keeps.
 
-use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 use super::model::Plan;
 
@@ -108,25 +109,69 @@ pub fn to_json(plan: &Plan) -> String {
     .expect("a plan always serialises")
 }
 
+/// What a JSON text says it is, read without building the document: its format mark and schema.
+#[derive(Deserialize, Default)]
+pub(crate) struct Head {
+    format: Option<String>,
+    schema: Option<u64>,
+}
+
+impl Head {
+    /// The head of `text`, empty when it is not a JSON object (the full reader then says why).
+    pub(crate) fn of(text: &str) -> Head {
+        serde_json::from_str(text).unwrap_or_default()
+    }
+
+    /// Whether the text is of this build's schema (and, if given, has this format mark): then
+    /// its values are read straight from the text, with no migration to run.
+    pub(crate) fn is_current(&self, format: Option<&str>) -> bool {
+        self.schema == Some(u64::from(SCHEMA))
+            && format.is_none_or(|format| self.format.as_deref() == Some(format))
+    }
+}
+
+/// Reads `T` from a migrated value through its text: one reader per type in the wasm (serde_json's
+/// reader of text, which the current schema's values take straight), not a second from `Value`.
+pub(crate) fn from_migrated<T: DeserializeOwned>(
+    value: &serde_json::Value,
+) -> serde_json::Result<T> {
+    serde_json::from_str(&value.to_string())
+}
+
+/// A plan file's plan, read straight from the text (the other fields are its head's).
+#[derive(Deserialize)]
+struct PlanOnly {
+    plan: Option<Plan>,
+}
+
 /// Reads a plan file, checking its format mark and schema version.
 pub fn from_json(text: &str) -> Result<Plan, FileError> {
-    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| FileError::NotJson(e.to_string()))?;
+    let text = text.trim_start_matches('\u{feff}');
+    if Head::of(text).is_current(Some(FORMAT)) {
+        let file: PlanOnly =
+            serde_json::from_str(text).map_err(|e| FileError::Damaged(e.to_string()))?;
+        return checked(file.plan);
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| FileError::NotJson(e.to_string()))?;
     from_value(value)
 }
 
 /// Reads a parsed plan file: format mark, schema (migrated), plan.
-pub fn from_value(mut value: serde_json::Value) -> Result<Plan, FileError> {
+fn from_value(mut value: serde_json::Value) -> Result<Plan, FileError> {
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(FileError::NotAPlan);
     }
     migrate(&mut value)?;
-    let plan = value
-        .get_mut("plan")
-        .map(serde_json::Value::take)
-        .ok_or_else(|| FileError::Damaged("缺少计划内容".into()))?;
-    let mut plan: Plan =
-        serde_json::from_value(plan).map_err(|e| FileError::Damaged(e.to_string()))?;
+    let plan = match value.get("plan") {
+        Some(plan) => Some(from_migrated(plan).map_err(|e| FileError::Damaged(e.to_string()))?),
+        None => None,
+    };
+    checked(plan)
+}
+
+fn checked(plan: Option<Plan>) -> Result<Plan, FileError> {
+    let mut plan = plan.ok_or_else(|| FileError::Damaged("缺少计划内容".into()))?;
     // Ids must stay unique: never trust next_id from outside.
     plan.repair_next_id();
     Ok(plan)

@@ -165,7 +165,7 @@ pub fn from_json(text: &str) -> Result<Vec<OfficeTemplate>, FileError> {
     }
     file::migrate(&mut value)?;
     let parsed: TemplatesFile =
-        serde_json::from_value(value).map_err(|e| FileError::Damaged(e.to_string()))?;
+        file::from_migrated(&value).map_err(|e| FileError::Damaged(e.to_string()))?;
     for template in &parsed.templates {
         check(template)?;
     }

@@ -82,7 +82,7 @@ impl Backup {
         }
         file::migrate(&mut value)?;
         let mut backup: Backup =
-            serde_json::from_value(value).map_err(|e| FileError::Damaged(e.to_string()))?;
+            file::from_migrated(&value).map_err(|e| FileError::Damaged(e.to_string()))?;
         for entry in &mut backup.plans {
             entry.plan.repair_next_id();
             if entry.meta.id.is_empty() || entry.meta.id.contains('/') {

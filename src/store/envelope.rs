@@ -2,6 +2,7 @@
 //! of value carries `schema` (plans also `format` and `revision`), is migrated on load by
 //! [`file::migrate`], and is classified the same way: readable, unreadable, or newer.
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::keys::Kind;
@@ -44,8 +45,13 @@ pub(super) fn write_plan(plan: &Plan, revision: u64) -> String {
     .expect("a plan always serialises")
 }
 
-/// Reads a versioned value, migrating it from older schemas.
-pub(super) fn read<T: for<'de> Deserialize<'de>>(raw: &str) -> Result<T, FileError> {
+/// Reads a versioned value: of this build's schema straight from the text, of an older one
+/// migrated first.
+pub(super) fn read<T: DeserializeOwned>(raw: &str) -> Result<T, FileError> {
+    if file::Head::of(raw).is_current(None) {
+        // Its `schema` is one more field, which no stored type has: ignored.
+        return serde_json::from_str(raw).map_err(|e| FileError::Damaged(e.to_string()));
+    }
     let mut value: serde_json::Value =
         serde_json::from_str(raw).map_err(|e| FileError::NotJson(e.to_string()))?;
     file::migrate(&mut value)?;
@@ -54,7 +60,7 @@ pub(super) fn read<T: for<'de> Deserialize<'de>>(raw: &str) -> Result<T, FileErr
     if let Some(fields) = value.as_object_mut() {
         fields.remove("schema");
     }
-    serde_json::from_value(value).map_err(|e| FileError::Damaged(e.to_string()))
+    file::from_migrated(&value).map_err(|e| FileError::Damaged(e.to_string()))
 }
 
 /// The number a stored plan value carries, 0 when it has none (or cannot be read).
