@@ -42,6 +42,13 @@ async fn settle() {
         leptos::task::tick().await;
         pause(40).await;
     }
+    // A plan's rows after the first are added frame by frame: until the tree is not busy.
+    for _ in 0..100 {
+        if all(".tree[aria-busy=true]").is_empty() {
+            break;
+        }
+        pause(20).await;
+    }
 }
 
 /// Waits `ms` milliseconds of real time.

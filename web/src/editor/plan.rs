@@ -103,6 +103,15 @@ pub fn PlanPanel() -> impl IntoView {
     });
     // The first time the plan's rows are on the page: the cold-start benchmark's finish line.
     Effect::new(move |_| browser::mark("yaodian:editable"));
+    // Every row on the page (the tree is `aria-busy` until then).
+    let all_shown = move || shown.get() >= rows.with(Vec::len);
+    let marked = StoredValue::new(false);
+    Effect::new(move |_| {
+        if all_shown() && !marked.get_value() {
+            marked.set_value(true);
+            browser::mark("yaodian:all-rows");
+        }
+    });
     let period = move || state.with_plan_shape(|p| p.period);
     let shown_year = move |start: bool| {
         period()
@@ -164,7 +173,7 @@ pub fn PlanPanel() -> impl IntoView {
             "快捷键：Alt+Shift+↑/↓ 上移/下移（可跨部分）；Alt+Shift+←/→ 升级/降级；"
             "Ctrl+Enter 在下方添加同级条目；Ctrl+Shift+Enter 添加下级；Alt+Shift+Delete 删除；Ctrl+Z 撤销；Ctrl+Y 重做。"
         </p>
-        <div class="tree" role="tree" aria-label="计划结构">
+        <div class="tree" role="tree" aria-label="计划结构" aria-busy=move || (!all_shown()).to_string()>
             <For each=move || rows.with(|r| r.iter().take(shown.get()).copied().collect::<Vec<_>>())
                 key=|row| *row children=move |row| view! { <NodeRow row labels/> }/>
         </div>
