@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { expected, newPlan, outline, zipPart } from './helpers';
+import { expected, importSample, newPlan, outline, zipPart } from './helpers';
 import { readFileSync } from 'node:fs';
 
 
@@ -292,4 +292,28 @@ test('owners and deadlines as typed: names split as the importer splits them, da
   await page.locator('#period-end').press('Tab');
   await expect(page.locator('.toast.error')).toContainText('结束年份不能早于开始年份');
   await expect(page.locator('#period-end')).toHaveValue('2027');
+});
+
+test('a long plan opens with its first rows and the rest arrive frame by frame; leaving the tab meanwhile is safe', async ({ page }) => {
+  await importSample(page, 'tongxin-2020-plan-task-division', 64);
+  const id = new URL(page.url()).hash;
+  // A slow computer: the rows take long enough to arrive for the tabs to be switched meanwhile.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  for (let round = 0; round < 3; round++) {
+    await page.goto('about:blank');
+    await page.goto(`/${id}`);
+    // Editable at once: the first rows, the tree still busy with the others.
+    await page.locator('.tree[aria-busy=true] .node').first().waitFor();
+    // Leaving the tab (and coming back, and leaving again) while rows are still being added.
+    await page.getByRole('tab', { name: '名册' }).click();
+    await page.getByRole('tab', { name: '计划正文' }).click();
+    await page.getByRole('tab', { name: '通知要素' }).click();
+    await page.waitForTimeout(300);
+    await expect(page.locator('.panic-overlay')).toHaveCount(0);
+    await page.getByRole('tab', { name: '计划正文' }).click();
+    await expect(page.locator('.node')).toHaveCount(64);
+    await expect(page.locator('.tree')).toHaveAttribute('aria-busy', 'false');
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 });

@@ -93,11 +93,14 @@ pub fn PlanPanel() -> impl IntoView {
     Effect::new(move |_| {
         if shown.get() < rows.with(Vec::len) {
             request_animation_frame(move || {
+                // The tab may have been left meanwhile: then there is nothing to add to.
+                let Some((batch, last)) = pace.try_get_value() else {
+                    return;
+                };
                 let now = browser::now();
-                let (batch, last) = pace.get_value();
                 let batch = last.map_or(batch, |last| next_batch(batch, now - last));
-                pace.set_value((batch, Some(now)));
-                shown.update(|n| *n += batch);
+                pace.try_set_value((batch, Some(now)));
+                shown.try_update(|n| *n += batch);
             });
         }
     });
