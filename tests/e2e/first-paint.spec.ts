@@ -48,3 +48,23 @@ test('the app replaces the frame: one header, the real buttons, the same introdu
   await expect(page.locator('.brand')).toHaveCount(1);
   await expect(page.getByText('还没有计划。')).toBeVisible();
 });
+
+test('the frame stays until the first page is shown: nothing smaller is painted in between', async ({ page }) => {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  // The main module starts; the plan list's part (and its chunks) wait.
+  await page.route(/\/web-pkg\/(split|chunk)_[^/]+\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await page.waitForFunction(() => (window as unknown as { wasmBindings?: unknown }).wasmBindings !== undefined);
+  await expect(page.locator('#frame .frame-loading')).toBeVisible();
+  await expect(page.locator('#frame .intro')).toBeVisible();
+  // The app is running below the frame, its own loading line not shown.
+  await expect(page.locator('.app:not(#frame)')).toHaveCount(1);
+  await expect(page.locator('.lazy-loading')).toBeHidden();
+  release();
+  await expect(page.locator('#new-plan')).toBeVisible();
+  await expect(page.locator('#frame')).toHaveCount(0);
+});
