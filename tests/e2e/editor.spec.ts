@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { expected, importSample, newPlan, outline, zipPart } from './helpers';
+import { expected, importSample, newPlan, outline, stored, zipPart } from './helpers';
 import { readFileSync } from 'node:fs';
 
 
@@ -315,5 +315,44 @@ test('a long plan opens with its first rows and the rest arrive frame by frame; 
     await expect(page.locator('.node')).toHaveCount(64);
     await expect(page.locator('.tree')).toHaveAttribute('aria-busy', 'false');
   }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+});
+
+test('a jump from another tab reaches a task near the end of a long plan whose rows are still arriving', async ({ page }) => {
+  // The tongxin plan's sections eight times over (fresh ids): 512 rows.
+  await importSample(page, 'tongxin-2020-plan-task-division', 64);
+  const one = await stored(page, new URL(page.url()).hash.replace('#/plan/', ''));
+  let next = 1;
+  const renumber = (node: { id: number; children: unknown[] }): unknown => ({
+    ...node,
+    id: next++,
+    children: node.children.map((c) => renumber(c as { id: number; children: unknown[] })),
+  });
+  const sections = one.plan.nodes as { id: number; children: unknown[] }[];
+  const nodes = Array.from({ length: 8 }, () => sections.map(renumber)).flat();
+  const long = { format: 'yaodian-plan', schema: one.schema, plan: { ...one.plan, nodes, next_id: next } };
+  await page.getByRole('button', { name: '‹ 计划列表' }).click();
+  await page.locator('#import-plan-file').setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(long)) });
+  await expect(page.locator('.node').first()).toBeVisible();
+  const id = new URL(page.url()).hash;
+  // A slow computer: the rows take seconds to arrive.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto('about:blank');
+  await page.goto(`/${id}`);
+  await page.getByRole('tab', { name: '检查' }).click();
+  const outside = page.locator('.finding').filter({ hasText: '2019年11月' });
+  await expect(outside).toHaveCount(8);
+  // 九、（四十五） of the last copy: the task's own number is after the section's.
+  const label = (await outside.last().locator('.finding-label').textContent())!.split('、').pop()!;
+  await outside.last().getByRole('button', { name: '定位' }).click();
+  // The plan tab starts again with its first rows; the cursor lands in the task once it is there.
+  const focused = () =>
+    page.evaluate(() => document.activeElement?.closest('.node')?.querySelector('.node-label')?.textContent);
+  await expect.poll(focused, { timeout: 20_000 }).toBe(label);
+  expect(await page.evaluate(() => document.activeElement?.classList.contains('node-title'))).toBe(true);
+  const rows = await page.locator('.node .node-label').allTextContents();
+  expect(rows.length).toBe(512);
+  expect(rows.indexOf(label)).toBeGreaterThan(450);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 });

@@ -63,6 +63,7 @@ test('the frame stays until the first page is shown: nothing smaller is painted 
   await expect(page.locator('#frame .intro')).toBeVisible();
   // The app is running below the frame, its own loading line not shown.
   await expect(page.locator('.app:not(#frame)')).toHaveCount(1);
+  await expect(page.locator('.lazy-loading')).toHaveCount(1);
   await expect(page.locator('.lazy-loading')).toBeHidden();
   release();
   await expect(page.locator('#new-plan')).toBeVisible();

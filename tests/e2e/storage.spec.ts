@@ -4,6 +4,11 @@ import { newPlan, firstTitle, stored, fillStorage, clearJunk } from './helpers';
 
 
 test('offline: after a first visit the app opens and works without the network', async ({ page, context }) => {
+  // Nothing the page or its service worker asks for is missing on the server.
+  const missing: string[] = [];
+  context.on('response', (response) => {
+    if (response.status() === 404) missing.push(response.url());
+  });
   const id = await newPlan(page);
   // Wait until the service worker controls the page and has cached the build.
   await page.evaluate(async () => {
@@ -20,6 +25,7 @@ test('offline: after a first visit the app opens and works without the network',
     }
     throw new Error('the build was not cached');
   });
+  expect(missing).toEqual([]);
   await context.setOffline(true);
   await page.reload();
   await expect(page.locator('.node')).toHaveCount(8);

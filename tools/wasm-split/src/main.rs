@@ -76,7 +76,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(out_dir.join("split-points.txt"), points.join("\n") + "\n")?;
     // A first visit loads its part and the chunks of the first-visit parts' sets it is in.
     for point in FIRST_VISIT {
-        let files = split.prefetch_map.get(*point).map_or(0, Vec::len);
+        let files = split
+            .prefetch_map
+            .get(*point)
+            .ok_or_else(|| format!("no split point `{point}` (FIRST_VISIT names one)"))?
+            .len();
         if files > 1 + (1 << (FIRST_VISIT.len() - 1)) {
             return Err(
                 format!("a first visit to `{point}` would load {files} files of parts").into(),

@@ -89,17 +89,20 @@ pub fn PlanPanel() -> impl IntoView {
         })
     });
     let shown = RwSignal::new(FIRST_ROWS);
-    let pace = StoredValue::new((FIRST_ROWS, None::<f64>));
+    // (batch, when the last frame added rows, whether a frame is already asked for)
+    let pace = StoredValue::new((FIRST_ROWS, None::<f64>, false));
     Effect::new(move |_| {
-        if shown.get() < rows.with(Vec::len) {
+        let waiting = pace.with_value(|p| p.2);
+        if shown.get() < rows.with(Vec::len) && !waiting {
+            pace.update_value(|p| p.2 = true);
             request_animation_frame(move || {
                 // The tab may have been left meanwhile: then there is nothing to add to.
-                let Some((batch, last)) = pace.try_get_value() else {
+                let Some((batch, last, _)) = pace.try_get_value() else {
                     return;
                 };
                 let now = browser::now();
                 let batch = last.map_or(batch, |last| next_batch(batch, now - last));
-                pace.try_set_value((batch, Some(now)));
+                pace.try_set_value((batch, Some(now), false));
                 shown.try_update(|n| *n += batch);
             });
         }

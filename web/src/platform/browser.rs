@@ -176,7 +176,7 @@ pub fn focus_node(id: u32) {
 }
 
 /// Focuses (and so scrolls to) the first element matching `selector` once it is on the page
-/// (a long plan puts its rows on the page over a few frames).
+/// (a long plan puts its rows on the page frame by frame: it waits for as long as they arrive).
 pub fn focus_selector(selector: String) {
     // First as soon as the reactive updates have run (a moved row loses focus when its DOM
     // moves, and a quick next keystroke must find it focused again), then frame by frame.
@@ -205,10 +205,17 @@ fn focus_now(selector: &str) -> bool {
 
 fn focus_within_frames(selector: String, frames: u32) {
     leptos::prelude::request_animation_frame(move || {
-        if !focus_now(&selector) && frames > 0 {
-            focus_within_frames(selector, frames - 1);
+        // While the plan's rows are still arriving (the tree is busy) the row may yet come.
+        if !focus_now(&selector) && (frames > 0 || rows_arriving()) {
+            focus_within_frames(selector, frames.saturating_sub(1));
         }
     });
+}
+
+fn rows_arriving() -> bool {
+    gloo_document()
+        .and_then(|d| d.query_selector(".tree[aria-busy=\"true\"]").ok().flatten())
+        .is_some()
 }
 
 /// The address hash without `#`.
